@@ -1,0 +1,497 @@
+//! Byte-level server-sent-events framer with bounded memory.
+//!
+//! Follows the WHATWG HTML "Interpreting an event stream" rules
+//! (<https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation>):
+//! lines end with CRLF, LF or CR; a blank line dispatches the event; lines starting with `:`
+//! are comments; one optional space after `field:` is stripped; several `data` lines are
+//! joined with `\n`; an event whose data buffer was never written is not dispatched.
+//! Unlike a browser, an unterminated last event is still dispatched by [`SseFramer::finish`]
+//! (streams cut after their last `data:` line still carry usage and `[DONE]`).
+//!
+//! Reads are arbitrary slices of the body: a line, an event or a UTF-8 character can be
+//! split anywhere. The framer works on bytes, so a split character is simply re-joined in
+//! the carried-over line. In the common case (whole events inside one read) the data is
+//! handed out as a slice of the read itself, without copying.
+//!
+//! Memory: the carried-over line plus the data collected for the current event never exceed
+//! the cap given to [`SseFramer::new`]. An event that would is counted in
+//! [`FramerStats::oversized_events`] and skipped up to the next blank line (resynchronisation).
+
+use memchr::memchr2;
+
+/// Longest `event:` name kept, in bytes (longer names are cut; they are only compared
+/// against short known names).
+pub const MAX_EVENT_NAME_BYTES: usize = 64;
+
+/// One dispatched event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SseEvent<'a> {
+    /// Value of the last `event:` field, empty when there was none.
+    pub name: &'a [u8],
+    /// The joined `data:` values.
+    pub data: &'a [u8],
+}
+
+/// Counters kept by the framer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FramerStats {
+    /// Events dispatched.
+    pub events: u64,
+    /// Events dropped because they exceeded the cap.
+    pub oversized_events: u64,
+    /// Comment lines seen.
+    pub comments: u64,
+}
+
+/// Where the current event's data lives while it is being collected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DataBuffer {
+    /// No `data` line yet.
+    Empty,
+    /// One data line lying entirely inside the current read, `start..end`.
+    InRead { start: usize, end: usize },
+    /// Copied into `SseFramer::data`.
+    Owned,
+}
+
+/// The framer's state for one stream.
+#[derive(Debug)]
+pub struct SseFramer {
+    cap: usize,
+    /// The unterminated line carried over from the previous read.
+    line: Vec<u8>,
+    /// The carried-over line was longer than the cap and has been dropped (it is not blank).
+    line_dropped: bool,
+    /// The previous read ended with `\r`: a `\n` at the start of the next read belongs to it.
+    after_cr: bool,
+    data: Vec<u8>,
+    data_state: DataBuffer,
+    name: Vec<u8>,
+    /// Skipping an oversized event until the next blank line.
+    skipping: bool,
+    stats: FramerStats,
+}
+
+impl SseFramer {
+    /// A framer whose per-event memory is bounded by `cap` bytes.
+    pub fn new(cap: usize) -> Self {
+        SseFramer {
+            cap,
+            line: Vec::new(),
+            line_dropped: false,
+            after_cr: false,
+            data: Vec::new(),
+            data_state: DataBuffer::Empty,
+            name: Vec::new(),
+            skipping: false,
+            stats: FramerStats::default(),
+        }
+    }
+
+    pub fn stats(&self) -> FramerStats {
+        self.stats
+    }
+
+    /// Bytes currently held for the stream (carried line + collected data + name).
+    pub fn buffered_bytes(&self) -> usize {
+        self.line.len() + self.data.len() + self.name.len()
+    }
+
+    /// Bytes of memory the buffers have reserved.
+    pub fn reserved_bytes(&self) -> usize {
+        self.line.capacity() + self.data.capacity() + self.name.capacity()
+    }
+
+    /// Feeds one read of the body; calls `on_event` for every event it completes.
+    pub fn feed<F: FnMut(SseEvent<'_>)>(&mut self, read: &[u8], on_event: &mut F) {
+        if read.is_empty() {
+            return;
+        }
+        let mut pos = 0;
+        if self.after_cr {
+            self.after_cr = false;
+            if read.first() == Some(&b'\n') {
+                pos = 1;
+            }
+        }
+        while let Some(rest) = read.get(pos..) {
+            if rest.is_empty() {
+                break;
+            }
+            let Some(offset) = memchr2(b'\n', b'\r', rest) else {
+                self.carry(rest);
+                break;
+            };
+            let end = pos + offset;
+            let next = match read.get(end) {
+                Some(b'\r') => match read.get(end + 1) {
+                    Some(b'\n') => end + 2,
+                    Some(_) => end + 1,
+                    None => {
+                        self.after_cr = true;
+                        end + 1
+                    }
+                },
+                _ => end + 1,
+            };
+            if self.line.is_empty() && !self.line_dropped {
+                self.on_line(read, pos, end, on_event);
+            } else {
+                self.carry(read.get(pos..end).unwrap_or_default());
+                self.on_carried_line(read, on_event);
+            }
+            pos = next;
+        }
+        // Data still pointing into this read must survive it.
+        if let DataBuffer::InRead { start, end } = self.data_state {
+            self.data.clear();
+            self.data
+                .extend_from_slice(read.get(start..end).unwrap_or_default());
+            self.data_state = DataBuffer::Owned;
+        }
+    }
+
+    /// Ends the stream: a last line without terminator is taken as a line, and an event
+    /// still being collected is dispatched.
+    pub fn finish<F: FnMut(SseEvent<'_>)>(&mut self, on_event: &mut F) {
+        self.after_cr = false;
+        if !self.line.is_empty() || self.line_dropped {
+            self.on_carried_line(&[], on_event);
+        }
+        self.dispatch(&[], on_event);
+    }
+
+    fn carry(&mut self, bytes: &[u8]) {
+        if self.line_dropped {
+            return;
+        }
+        if self.skipping {
+            // Inside an oversized event only blank-or-not matters.
+            self.line_dropped = !bytes.is_empty();
+            self.line.clear();
+            return;
+        }
+        if self.line.len() + bytes.len() + self.collected_len() > self.cap {
+            self.start_skipping();
+            self.line.clear();
+            self.line_dropped = true;
+            return;
+        }
+        self.line.extend_from_slice(bytes);
+    }
+
+    fn on_carried_line<F: FnMut(SseEvent<'_>)>(&mut self, read: &[u8], on_event: &mut F) {
+        let dropped = std::mem::replace(&mut self.line_dropped, false);
+        if dropped {
+            self.line.clear();
+            return; // a non-blank line of an oversized event
+        }
+        let line = std::mem::take(&mut self.line);
+        let mut owned = LineSource::Carried(&line);
+        self.process_line(&mut owned, read, on_event);
+        self.line = line;
+        self.line.clear();
+    }
+
+    fn on_line<F: FnMut(SseEvent<'_>)>(
+        &mut self,
+        read: &[u8],
+        start: usize,
+        end: usize,
+        on_event: &mut F,
+    ) {
+        let mut source = LineSource::InRead { start, end };
+        self.process_line(&mut source, read, on_event);
+    }
+
+    fn process_line<F: FnMut(SseEvent<'_>)>(
+        &mut self,
+        source: &mut LineSource<'_>,
+        read: &[u8],
+        on_event: &mut F,
+    ) {
+        let line = source.bytes(read);
+        if line.is_empty() {
+            if self.skipping {
+                self.skipping = false;
+                self.reset_event();
+            } else {
+                self.dispatch(read, on_event);
+            }
+            return;
+        }
+        if self.skipping {
+            return;
+        }
+        if line.first() == Some(&b':') {
+            self.stats.comments += 1;
+            return;
+        }
+        let (field, value_offset) = match memchr::memchr(b':', line) {
+            Some(colon) => {
+                let value_start = if line.get(colon + 1) == Some(&b' ') {
+                    colon + 2
+                } else {
+                    colon + 1
+                };
+                (line.get(..colon).unwrap_or_default(), value_start)
+            }
+            None => (line, line.len()),
+        };
+        let value = line.get(value_offset..).unwrap_or_default();
+        match field {
+            b"data" => {
+                let in_read = match source {
+                    LineSource::InRead { start, end } => Some((*start + value_offset, *end)),
+                    LineSource::Carried(_) => None,
+                };
+                self.push_data(value, in_read, read);
+            }
+            b"event" => {
+                self.name.clear();
+                let keep = value.len().min(MAX_EVENT_NAME_BYTES);
+                self.name
+                    .extend_from_slice(value.get(..keep).unwrap_or_default());
+            }
+            _ => {} // `id`, `retry` and unknown fields carry nothing we measure
+        }
+    }
+
+    fn collected_len(&self) -> usize {
+        match self.data_state {
+            DataBuffer::Empty => 0,
+            DataBuffer::InRead { start, end } => end - start,
+            DataBuffer::Owned => self.data.len(),
+        }
+    }
+
+    fn push_data(&mut self, value: &[u8], in_read: Option<(usize, usize)>, read: &[u8]) {
+        let separator = usize::from(self.data_state != DataBuffer::Empty);
+        if self.collected_len() + separator + value.len() > self.cap {
+            self.start_skipping();
+            return;
+        }
+        match (self.data_state, in_read) {
+            (DataBuffer::Empty, Some((start, end))) => {
+                self.data_state = DataBuffer::InRead { start, end };
+            }
+            (DataBuffer::Empty, None) => {
+                self.data.clear();
+                self.data.extend_from_slice(value);
+                self.data_state = DataBuffer::Owned;
+            }
+            (DataBuffer::InRead { start, end }, _) => {
+                self.data.clear();
+                self.data
+                    .extend_from_slice(read.get(start..end).unwrap_or_default());
+                self.data.push(b'\n');
+                self.data.extend_from_slice(value);
+                self.data_state = DataBuffer::Owned;
+            }
+            (DataBuffer::Owned, _) => {
+                self.data.push(b'\n');
+                self.data.extend_from_slice(value);
+            }
+        }
+    }
+
+    fn dispatch<F: FnMut(SseEvent<'_>)>(&mut self, read: &[u8], on_event: &mut F) {
+        let data = match self.data_state {
+            DataBuffer::Empty => {
+                self.name.clear();
+                return;
+            }
+            DataBuffer::InRead { start, end } => read.get(start..end).unwrap_or_default(),
+            DataBuffer::Owned => self.data.as_slice(),
+        };
+        self.stats.events += 1;
+        on_event(SseEvent {
+            name: &self.name,
+            data,
+        });
+        self.reset_event();
+    }
+
+    fn start_skipping(&mut self) {
+        if !self.skipping {
+            self.skipping = true;
+            self.stats.oversized_events += 1;
+        }
+        self.reset_event();
+    }
+
+    fn reset_event(&mut self) {
+        self.data.clear();
+        self.data_state = DataBuffer::Empty;
+        self.name.clear();
+    }
+}
+
+/// A complete line: inside the current read, or re-joined from a carried-over part.
+enum LineSource<'a> {
+    InRead { start: usize, end: usize },
+    Carried(&'a [u8]),
+}
+
+impl<'a> LineSource<'a> {
+    fn bytes<'r>(&self, read: &'r [u8]) -> &'r [u8]
+    where
+        'a: 'r,
+    {
+        match self {
+            LineSource::InRead { start, end } => read.get(*start..*end).unwrap_or_default(),
+            LineSource::Carried(bytes) => bytes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{random_splits, Rng};
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn frame_all(reads: &[&[u8]], cap: usize) -> (Vec<(String, String)>, FramerStats) {
+        let mut framer = SseFramer::new(cap);
+        let mut out = Vec::new();
+        let mut push = |e: SseEvent<'_>| {
+            out.push((
+                String::from_utf8_lossy(e.name).into_owned(),
+                String::from_utf8_lossy(e.data).into_owned(),
+            ))
+        };
+        for read in reads {
+            framer.feed(read, &mut push);
+            assert!(framer.buffered_bytes() <= cap + MAX_EVENT_NAME_BYTES);
+        }
+        framer.finish(&mut push);
+        (out, framer.stats())
+    }
+
+    fn ev(name: &str, data: &str) -> (String, String) {
+        (name.to_owned(), data.to_owned())
+    }
+
+    #[test]
+    fn splits_on_blank_lines_with_any_line_ending() {
+        let (events, _) = frame_all(&[b"data: a\n\ndata: b\r\n\r\ndata: c\r\rdata:d\n\n"], 1024);
+        assert_eq!(
+            events,
+            vec![ev("", "a"), ev("", "b"), ev("", "c"), ev("", "d")]
+        );
+    }
+
+    #[test]
+    fn joins_multi_line_data_and_keeps_event_names() {
+        let (events, _) = frame_all(
+            &[b"event: delta\ndata: one\ndata:two\nid: 7\nretry: 10\n\n"],
+            1024,
+        );
+        assert_eq!(events, vec![ev("delta", "one\ntwo")]);
+    }
+
+    #[test]
+    fn ignores_comments_and_events_without_data() {
+        let (events, stats) = frame_all(&[b": keep-alive\n\nevent: ping\n\n:x\ndata: y\n\n"], 1024);
+        assert_eq!(events, vec![ev("", "y")]);
+        assert_eq!(stats.comments, 2);
+    }
+
+    #[test]
+    fn strips_only_one_space_and_accepts_empty_data() {
+        let (events, _) = frame_all(&[b"data:  two\n\ndata\n\ndata:\n\n"], 1024);
+        assert_eq!(events, vec![ev("", " two"), ev("", ""), ev("", "")]);
+    }
+
+    #[test]
+    fn crlf_split_between_reads_is_one_line_end() {
+        let (events, _) = frame_all(&[b"data: a\r", b"\n\r", b"\ndata: b\r\n", b"\r\n"], 1024);
+        assert_eq!(events, vec![ev("", "a"), ev("", "b")]);
+    }
+
+    #[test]
+    fn utf8_character_split_across_reads_is_rejoined() {
+        let text = "data: {\"c\":\"héllo 🦀\"}\n\n".as_bytes();
+        for split in 0..text.len() {
+            let (a, b) = text.split_at(split);
+            let (events, _) = frame_all(&[a, b], 1024);
+            assert_eq!(
+                events,
+                vec![ev("", "{\"c\":\"héllo 🦀\"}")],
+                "split at {split}"
+            );
+        }
+    }
+
+    #[test]
+    fn unterminated_final_event_is_dispatched_at_finish() {
+        let (events, _) = frame_all(&[b"data: a\n\ndata: [DONE]"], 1024);
+        assert_eq!(events, vec![ev("", "a"), ev("", "[DONE]")]);
+        let (events, _) = frame_all(&[b"data: a\n"], 1024);
+        assert_eq!(events, vec![ev("", "a")]);
+    }
+
+    #[test]
+    fn oversized_event_is_counted_skipped_and_the_stream_resynchronises() {
+        let big = vec![b'x'; 5000];
+        let mut stream = b"data: first\n\ndata: ".to_vec();
+        stream.extend_from_slice(&big);
+        stream.extend_from_slice(b"\ndata: more\n\ndata: after\n\n");
+        for reads in [
+            vec![stream.as_slice()],
+            stream.chunks(7).collect::<Vec<_>>(),
+        ] {
+            let (events, stats) = frame_all(&reads, 1024);
+            assert_eq!(events, vec![ev("", "first"), ev("", "after")]);
+            assert_eq!(stats.oversized_events, 1);
+        }
+    }
+
+    #[test]
+    fn many_data_lines_cannot_exceed_the_cap() {
+        let mut stream = Vec::new();
+        for _ in 0..1000 {
+            stream.extend_from_slice(b"data: 0123456789\n");
+        }
+        stream.extend_from_slice(b"\ndata: ok\n\n");
+        for size in [1, 13, 4096] {
+            let reads: Vec<&[u8]> = stream.chunks(size).collect();
+            let (events, stats) = frame_all(&reads, 1024);
+            assert_eq!(events, vec![ev("", "ok")]);
+            assert_eq!(stats.oversized_events, 1);
+        }
+    }
+
+    #[test]
+    fn any_split_gives_the_same_events_as_one_read() {
+        let stream: &[u8] =
+            b": c\r\nevent: a\r\ndata: {\"x\":1}\r\ndata: 2\r\n\r\ndata:3\n\n\rdata: 4\r\rdata: [DONE]\n\n";
+        let (whole, _) = frame_all(&[stream], 1024);
+        assert_eq!(whole.len(), 4);
+        for i in 0..stream.len() {
+            for j in i..stream.len() {
+                let (events, _) = frame_all(&[&stream[..i], &stream[i..j], &stream[j..]], 1024);
+                assert_eq!(events, whole, "splits {i} {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn random_bytes_never_exceed_the_cap() {
+        let mut rng = Rng::new(7);
+        for _ in 0..200 {
+            let len = rng.below(4000) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| *b"data: \r\n:x{}\"".get(rng.below(13) as usize).unwrap())
+                .collect();
+            let splits = random_splits(&bytes, &mut rng, 20);
+            let mut framer = SseFramer::new(1024);
+            for part in splits {
+                framer.feed(part, &mut |_| {});
+                assert!(framer.buffered_bytes() <= 1024 + MAX_EVENT_NAME_BYTES);
+            }
+            framer.finish(&mut |_| {});
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Test helpers: a deterministic random source (works on every target, unlike OS
+//! randomness under wasm32-unknown-unknown), random splitting, random JSON, and a [`Host`]
+//! that records every call.
+
+use crate::host::{Host, LogLevel, MetricDefinitionFailed, MetricKind};
+use std::cell::{Cell, RefCell};
+
+/// xorshift64* (Vigna, "An experimental exploration of Marsaglia's xorshift generators,
+/// scrambled", 2016): small, deterministic, good enough to pick split points.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform-ish in `0..n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+/// Cuts `bytes` into up to `max_parts` pieces at random points (empty pieces included).
+pub fn random_splits<'a>(bytes: &'a [u8], rng: &mut Rng, max_parts: u64) -> Vec<&'a [u8]> {
+    let parts = 1 + rng.below(max_parts);
+    let mut cuts: Vec<usize> = (1..parts)
+        .map(|_| rng.below(bytes.len() as u64 + 1) as usize)
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        out.push(&bytes[start..cut]);
+        start = cut;
+    }
+    out.push(&bytes[start..]);
+    out
+}
+
+/// A random JSON value with strings that need escaping, for reader tests.
+pub fn random_json(rng: &mut Rng, depth: u32) -> serde_json::Value {
+    use serde_json::Value;
+    let pick = if depth > 4 {
+        rng.below(4)
+    } else {
+        rng.below(6)
+    };
+    match pick {
+        0 => Value::Null,
+        1 => Value::Bool(rng.below(2) == 1),
+        2 => {
+            if rng.below(2) == 0 {
+                Value::from(rng.next() >> 11)
+            } else {
+                Value::from((rng.next() as f64) / -3.0e7)
+            }
+        }
+        3 => {
+            let alphabet = ["a", "\"", "\\", "\n", "é", "🦀", "\u{1}", "/", " ", "中"];
+            let s: String = (0..rng.below(8))
+                .map(|_| alphabet[rng.below(10) as usize])
+                .collect();
+            Value::String(s)
+        }
+        4 => Value::Array(
+            (0..rng.below(4))
+                .map(|_| random_json(rng, depth + 1))
+                .collect(),
+        ),
+        _ => Value::Object(
+            (0..rng.below(4))
+                .map(|i| (format!("k{i}\"\\"), random_json(rng, depth + 1)))
+                .collect(),
+        ),
+    }
+}
+
+/// A host with a manual clock that records metric definitions and samples.
+#[derive(Default)]
+pub struct RecordingHost {
+    pub clock: Cell<u64>,
+    defined: RefCell<Vec<(MetricKind, String)>>,
+    pub increments: RefCell<Vec<(u32, i64)>>,
+    pub samples: RefCell<Vec<(u32, u64)>>,
+    pub logs: RefCell<Vec<(LogLevel, String)>>,
+}
+
+impl RecordingHost {
+    pub fn defined(&self) -> Vec<(MetricKind, String)> {
+        self.defined.borrow().clone()
+    }
+
+    pub fn advance(&self, micros: u64) {
+        self.clock.set(self.clock.get() + micros);
+    }
+
+    fn ids_named(&self, prefix: &str) -> Vec<u32> {
+        self.defined
+            .borrow()
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, name))| name.starts_with(prefix))
+            .map(|(i, _)| i as u32)
+            .collect()
+    }
+
+    /// Sum of increments of every series whose stat name starts with `prefix`.
+    pub fn counter(&self, prefix: &str) -> i64 {
+        let ids = self.ids_named(prefix);
+        self.increments
+            .borrow()
+            .iter()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, d)| d)
+            .sum()
+    }
+
+    /// Samples recorded in every histogram whose stat name starts with `prefix`.
+    pub fn histogram(&self, prefix: &str) -> Vec<u64> {
+        let ids = self.ids_named(prefix);
+        self.samples
+            .borrow()
+            .iter()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, v)| *v)
+            .collect()
+    }
+}
+
+impl Host for RecordingHost {
+    fn now_micros(&self) -> u64 {
+        self.clock.get()
+    }
+
+    fn define_metric(&self, kind: MetricKind, name: &str) -> Result<u32, MetricDefinitionFailed> {
+        let mut defined = self.defined.borrow_mut();
+        defined.push((kind, name.to_owned()));
+        Ok(defined.len() as u32 - 1)
+    }
+
+    fn increment_metric(&self, id: u32, delta: i64) {
+        self.increments.borrow_mut().push((id, delta));
+    }
+
+    fn record_metric(&self, id: u32, value: u64) {
+        self.samples.borrow_mut().push((id, value));
+    }
+
+    fn log(&self, level: LogLevel, message: &str) {
+        self.logs.borrow_mut().push((level, message.to_owned()));
+    }
+}

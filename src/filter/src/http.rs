@@ -1,0 +1,94 @@
+//! The per-request context: forwards callbacks to the core's [`Stream`].
+//!
+//! Bodies are read with `get_http_*_body(0, body_size)`: after `Action::Continue`,
+//! `body_size` is the size of the new read only (Envoy 1.40, measured), and the final
+//! `end_of_stream` call usually carries no bytes. Bodies are only read for LLM requests.
+
+use crate::host::ProxyHost;
+use llmtap_core::stream::{Plugin, Stream};
+use proxy_wasm::traits::{Context, HttpContext};
+use proxy_wasm::types::Action;
+use std::rc::Rc;
+
+pub struct LlmtapHttp {
+    host: ProxyHost,
+    /// `None` when the VM has no valid configuration: the request passes untouched.
+    stream: Option<Stream>,
+}
+
+impl LlmtapHttp {
+    pub fn new(host: ProxyHost, plugin: Option<Rc<Plugin>>) -> Self {
+        LlmtapHttp {
+            host,
+            stream: plugin.map(Stream::new),
+        }
+    }
+
+    fn llm_stream(&mut self) -> Option<&mut Stream> {
+        self.stream.as_mut().filter(|s| s.is_llm())
+    }
+}
+
+impl Context for LlmtapHttp {}
+
+impl HttpContext for LlmtapHttp {
+    fn on_http_request_headers(&mut self, _num_headers: usize, _end_of_stream: bool) -> Action {
+        let path = self.get_http_request_header(":path").unwrap_or_default();
+        let host = self.host;
+        if let Some(stream) = self.stream.as_mut() {
+            stream.on_request_headers(&host, &path);
+        }
+        Action::Continue
+    }
+
+    fn on_http_request_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        if self.llm_stream().is_some_and(|s| s.wants_request_body()) {
+            let read = self.get_http_request_body(0, body_size).unwrap_or_default();
+            if let Some(stream) = self.llm_stream() {
+                stream.on_request_body(&read, end_of_stream);
+            }
+        }
+        Action::Continue
+    }
+
+    fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
+        if self.llm_stream().is_none() {
+            return Action::Continue;
+        }
+        let content_type = self.get_http_response_header("content-type");
+        let content_encoding = self.get_http_response_header("content-encoding");
+        let host = self.host;
+        if let Some(stream) = self.llm_stream() {
+            stream.on_response_headers(content_type.as_deref(), content_encoding.as_deref());
+            if end_of_stream {
+                stream.on_response_body(&host, &[], true);
+            }
+        }
+        Action::Continue
+    }
+
+    fn on_http_response_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        let wants = self.llm_stream().is_some_and(|s| s.wants_response_body());
+        if !wants {
+            return Action::Continue;
+        }
+        let read = if body_size > 0 {
+            self.get_http_response_body(0, body_size)
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let host = self.host;
+        if let Some(stream) = self.llm_stream() {
+            stream.on_response_body(&host, &read, end_of_stream);
+        }
+        Action::Continue
+    }
+
+    fn on_log(&mut self) {
+        let host = self.host;
+        if let Some(stream) = self.llm_stream() {
+            stream.on_log(&host);
+        }
+    }
+}
