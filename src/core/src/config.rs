@@ -4,6 +4,7 @@
 //! Unknown fields are errors (a typo must not silently turn a feature off). An empty
 //! configuration means the defaults below. Field-by-field documentation: `docs/configuration.md`.
 
+use crate::formats::WireFormat;
 use serde::Deserialize;
 
 /// Smallest accepted per-event cap, in bytes.
@@ -20,12 +21,14 @@ pub const MAX_MODEL_LABELS_LIMIT: usize = 10_000;
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    /// Request paths (query string excluded) ending with one of these are OpenAI chat
-    /// completions. Default `["/chat/completions"]` covers `/v1/chat/completions`, Azure's
-    /// `/openai/deployments/<d>/chat/completions` and prefixed gateways.
-    pub chat_path_suffixes: Vec<String>,
-    /// Value of the `gen_ai_provider_name` label (OpenTelemetry GenAI `gen_ai.provider.name`).
-    pub provider_name: String,
+    /// Routes whose wire format is forced, tried in order before the built-in detection.
+    pub routes: Vec<RouteRule>,
+    /// Recognise the well-known API paths (`/v1/chat/completions`, `/v1/messages`,
+    /// `:streamGenerateContent`, `/api/chat`, …; see [`crate::route`]). Off: only `routes`.
+    pub detect_by_path: bool,
+    /// Value of the `gen_ai_provider_name` label for every route without its own
+    /// (OpenTelemetry GenAI `gen_ai.provider.name`). Unset: derived from the wire format.
+    pub provider_name: Option<String>,
     /// Cap in bytes on one server-sent event (the carried-over partial line plus the data
     /// collected so far). Past it the event is counted as oversized and skipped up to the
     /// next event boundary; the buffer never grows beyond the cap.
@@ -40,8 +43,9 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            chat_path_suffixes: vec!["/chat/completions".to_owned()],
-            provider_name: "openai".to_owned(),
+            routes: Vec::new(),
+            detect_by_path: true,
+            provider_name: None,
             max_event_bytes: 64 * 1024,
             max_request_body_bytes: 64 * 1024,
             max_model_labels: 64,
@@ -118,28 +122,95 @@ impl Config {
             1,
             MAX_MODEL_LABELS_LIMIT,
         )?;
-        if self.chat_path_suffixes.is_empty()
-            || self.chat_path_suffixes.iter().any(|s| s.trim().is_empty())
+        if self
+            .provider_name
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty())
         {
-            return Err(ConfigError::Empty {
-                field: "chat_path_suffixes",
-            });
-        }
-        if self.provider_name.trim().is_empty() {
             return Err(ConfigError::Empty {
                 field: "provider_name",
             });
         }
+        for rule in &self.routes {
+            let prefix = rule.path_prefix.as_deref().unwrap_or_default();
+            let suffix = rule.path_suffix.as_deref().unwrap_or_default();
+            if prefix.trim().is_empty() && suffix.trim().is_empty() {
+                return Err(ConfigError::Empty {
+                    field: "routes[].path_prefix or routes[].path_suffix",
+                });
+            }
+            if rule
+                .provider_name
+                .as_deref()
+                .is_some_and(|p| p.trim().is_empty())
+            {
+                return Err(ConfigError::Empty {
+                    field: "routes[].provider_name",
+                });
+            }
+        }
         Ok(())
     }
+}
 
-    /// Whether a request path (with or without query string) is an OpenAI chat completion.
-    pub fn is_chat_path(&self, path: &str) -> bool {
-        let path = path.split_once('?').map_or(path, |(p, _)| p);
-        let path = path.strip_suffix('/').unwrap_or(path);
-        self.chat_path_suffixes
-            .iter()
-            .any(|suffix| path.ends_with(suffix.as_str()))
+/// A route whose wire format is forced. A request matches when its path (query excluded)
+/// starts with `path_prefix` and ends with `path_suffix` (each optional, one required).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RouteRule {
+    #[serde(default)]
+    pub path_prefix: Option<String>,
+    #[serde(default)]
+    pub path_suffix: Option<String>,
+    /// One of `openai_chat`, `openai_completions`, `openai_responses`, `anthropic_messages`,
+    /// `gemini`, `ollama`, `tgi`, `bedrock_converse`, `bedrock_invoke`.
+    pub format: FormatName,
+    /// `gen_ai_provider_name` for this route (e.g. `vllm`).
+    #[serde(default)]
+    pub provider_name: Option<String>,
+}
+
+impl RouteRule {
+    /// Whether `path` (query already removed) matches this rule.
+    pub fn matches(&self, path: &str) -> bool {
+        self.path_prefix
+            .as_deref()
+            .is_none_or(|p| path.starts_with(p))
+            && self
+                .path_suffix
+                .as_deref()
+                .is_none_or(|s| path.ends_with(s))
+    }
+}
+
+/// Configuration names of the wire formats.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum FormatName {
+    OpenaiChat,
+    OpenaiCompletions,
+    OpenaiResponses,
+    AnthropicMessages,
+    Gemini,
+    Ollama,
+    Tgi,
+    BedrockConverse,
+    BedrockInvoke,
+}
+
+impl From<FormatName> for WireFormat {
+    fn from(name: FormatName) -> WireFormat {
+        match name {
+            FormatName::OpenaiChat => WireFormat::OpenAiChat,
+            FormatName::OpenaiCompletions => WireFormat::OpenAiCompletions,
+            FormatName::OpenaiResponses => WireFormat::OpenAiResponses,
+            FormatName::AnthropicMessages => WireFormat::AnthropicMessages,
+            FormatName::Gemini => WireFormat::Gemini,
+            FormatName::Ollama => WireFormat::Ollama,
+            FormatName::Tgi => WireFormat::TgiGenerate,
+            FormatName::BedrockConverse => WireFormat::BedrockConverse,
+            FormatName::BedrockInvoke => WireFormat::BedrockInvoke,
+        }
     }
 }
 
@@ -177,7 +248,7 @@ mod tests {
     #[test]
     fn fields_override_defaults() {
         let c = Config::parse(br#"{"provider_name":"vllm","max_event_bytes":4096}"#).unwrap();
-        assert_eq!(c.provider_name, "vllm");
+        assert_eq!(c.provider_name.as_deref(), Some("vllm"));
         assert_eq!(c.max_event_bytes, 4096);
         assert_eq!(c.max_model_labels, Config::default().max_model_labels);
     }
@@ -199,14 +270,27 @@ mod tests {
                 "max_model_labels = 0 is outside 1..=10000",
             ),
             (
-                r#"{"chat_path_suffixes":[]}"#,
-                "chat_path_suffixes must not be empty",
+                r#"{"routes":[{"format":"gemini"}]}"#,
+                "routes[].path_prefix or routes[].path_suffix must not be empty",
             ),
             (
-                r#"{"chat_path_suffixes":[" "]}"#,
-                "chat_path_suffixes must not be empty",
+                r#"{"routes":[{"path_prefix":"/x","format":"grpc"}]}"#,
+                "unknown variant `grpc`",
+            ),
+            (
+                r#"{"routes":[{"path_prefix":"/x"}]}"#,
+                "missing field `format`",
+            ),
+            (
+                r#"{"routes":[{"path_prefix":"/x","format":"tgi","provider_name":" "}]}"#,
+                "routes[].provider_name must not be empty",
+            ),
+            (
+                r#"{"routes":[{"path_prefix":"/x","format":"tgi","flavour":1}]}"#,
+                "unknown field `flavour`",
             ),
             (r#"{"provider_name":""}"#, "provider_name must not be empty"),
+            (r#"{"detect_by_path":"yes"}"#, "invalid type: string"),
         ];
         for (input, expected) in cases {
             let err = Config::parse(input.as_bytes()).unwrap_err().to_string();
@@ -221,14 +305,12 @@ mod tests {
     }
 
     #[test]
-    fn chat_paths_match_by_suffix_without_query() {
-        let c = Config::default();
-        assert!(c.is_chat_path("/v1/chat/completions"));
-        assert!(c.is_chat_path("/v1/chat/completions?x=1"));
-        assert!(c.is_chat_path("/openai/deployments/gpt/chat/completions?api-version=2024"));
-        assert!(c.is_chat_path("/v1/chat/completions/"));
-        assert!(!c.is_chat_path("/v1/completions"));
-        assert!(!c.is_chat_path("/v1/chat/completions/extra"));
-        assert!(!c.is_chat_path("/healthz"));
+    fn route_rules_match_prefix_and_suffix() {
+        let c = Config::parse(br#"{"routes":[{"path_prefix":"/vllm/","path_suffix":"/completions","format":"openai_completions","provider_name":"vllm"}]}"#).unwrap();
+        let rule = &c.routes[0];
+        assert!(rule.matches("/vllm/v1/completions"));
+        assert!(!rule.matches("/other/v1/completions"));
+        assert!(!rule.matches("/vllm/v1/models"));
+        assert_eq!(WireFormat::from(rule.format), WireFormat::OpenAiCompletions);
     }
 }

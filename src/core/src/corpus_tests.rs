@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::json::RawStr;
 use crate::openai_chat::{self, ChatEvent};
+use crate::outcome::{Outcome, StreamEnd};
 use crate::sse::SseFramer;
 use crate::stream::{Plugin, Stream};
 use crate::testing::{random_splits, RecordingHost, Rng};
@@ -178,14 +179,14 @@ fn run_stream(
     stream.on_request_headers(host, "/v1/chat/completions");
     stream.on_request_body(body, true);
     host.advance(50_000);
-    stream.on_response_headers(Some("text/event-stream; charset=utf-8"), None);
+    stream.on_response_headers(200, Some("text/event-stream; charset=utf-8"), None);
     for read in reads {
         host.advance(10_000);
         stream.on_response_body(host, read, false);
     }
     host.advance(1_000);
     stream.on_response_body(host, b"", true);
-    stream.on_log(host);
+    stream.on_log(host, StreamEnd::Unknown);
     stream
 }
 
@@ -208,7 +209,7 @@ fn streams_record_the_manifest_counts_once_each() {
         let summary = stream.summary().unwrap();
         assert_eq!(summary.content_events, exp.content_chunks, "{}", exp.file);
         assert_eq!(
-            summary.completion_tokens, exp.completion_tokens,
+            summary.usage.output, exp.completion_tokens,
             "{}",
             exp.file
         );
@@ -281,7 +282,8 @@ fn ttft_gaps_and_time_per_token_follow_arrival_times() {
         host.histogram("llm_request_duration_milliseconds"),
         vec![111]
     );
-    assert!(s.done_seen);
+    assert!(s.terminator_seen);
+    assert_eq!(s.outcome, Some(Outcome::Complete));
 }
 
 #[test]
@@ -290,17 +292,17 @@ fn a_client_disconnect_still_records_what_was_seen() {
     let host = RecordingHost::default();
     let mut stream = Stream::new(plugin);
     stream.on_request_headers(&host, "/v1/chat/completions");
-    stream.on_response_headers(Some("text/event-stream"), None);
+    stream.on_response_headers(200, Some("text/event-stream"), None);
     host.advance(5_000);
     stream.on_response_body(
         &host,
         b"data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\ndata: {\"cho",
         false,
     );
-    stream.on_log(&host);
+    stream.on_log(&host, StreamEnd::Unknown);
     assert_eq!(stream.summary().unwrap().content_events, 1);
     assert_eq!(host.counter("llm_requests_total"), 1);
-    stream.on_log(&host);
+    stream.on_log(&host, StreamEnd::Unknown);
     assert_eq!(host.counter("llm_requests_total"), 1, "recorded once");
 }
 
@@ -310,13 +312,13 @@ fn non_llm_traffic_and_compressed_bodies_are_left_alone() {
     let host = RecordingHost::default();
     let mut stream = Stream::new(plugin.clone());
     stream.on_request_headers(&host, "/healthz");
-    stream.on_response_headers(Some("text/event-stream"), None);
+    stream.on_response_headers(200, Some("text/event-stream"), None);
     stream.on_response_body(
         &host,
         b"data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\n",
         true,
     );
-    stream.on_log(&host);
+    stream.on_log(&host, StreamEnd::Unknown);
     assert!(!stream.is_llm());
     assert!(
         host.defined().is_empty(),
@@ -325,7 +327,7 @@ fn non_llm_traffic_and_compressed_bodies_are_left_alone() {
 
     let mut stream = Stream::new(plugin);
     stream.on_request_headers(&host, "/v1/chat/completions");
-    stream.on_response_headers(Some("text/event-stream"), Some("gzip"));
+    stream.on_response_headers(200, Some("text/event-stream"), Some("gzip"));
     stream.on_response_body(&host, b"\x1f\x8b\x08\x00garbage", true);
     let s = stream.summary().unwrap();
     assert_eq!(s.content_events, 0);
@@ -340,14 +342,14 @@ fn a_plain_json_completion_is_counted_with_its_usage() {
     stream.on_request_headers(&host, "/v1/chat/completions");
     stream.on_request_body(br#"{"model":"gpt-4o-mini","messages":[]}"#, true);
     host.advance(300_000);
-    stream.on_response_headers(Some("application/json"), None);
+    stream.on_response_headers(200, Some("application/json"), None);
     let body = br#"{"model":"gpt-4o-mini","choices":[{"message":{"content":"Hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":1}}"#;
     stream.on_response_body(&host, &body[..20], false);
     stream.on_response_body(&host, &body[20..], false);
     stream.on_response_body(&host, b"", true);
     let s = stream.summary().unwrap();
     assert_eq!(
-        (s.prompt_tokens, s.completion_tokens, s.content_events),
+        (s.usage.input, s.usage.output, s.content_events),
         (Some(5), Some(1), 1)
     );
     assert_eq!(

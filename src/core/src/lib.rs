@@ -13,13 +13,18 @@
 //! - [`metrics`], [`registry`]: the metric catalogue, label encoding and id cache;
 //! - [`host`]: the [`host::Host`] trait the filter implements.
 
+pub mod body;
 pub mod config;
+pub mod decode;
+pub mod formats;
 pub mod host;
 pub mod json;
 pub mod metrics;
 pub mod openai_chat;
+pub mod outcome;
 pub mod registry;
 pub mod request;
+pub mod route;
 pub mod sse;
 pub mod stream;
 

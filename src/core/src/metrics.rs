@@ -25,15 +25,24 @@ pub struct MetricDef {
 pub const LABEL_REQUEST_MODEL: &str = "gen_ai_request_model";
 pub const LABEL_PROVIDER: &str = "gen_ai_provider_name";
 pub const LABEL_OPERATION: &str = "gen_ai_operation_name";
-/// Label key of `llm_tokens_total` only.
+/// Label key of `llm_tokens_total` only: `input`, `output`, `cached_input`, `reasoning`.
 pub const LABEL_TOKEN_TYPE: &str = "gen_ai_token_type";
+/// Label of `llm_requests_total`: the model the response named.
+pub const LABEL_RESPONSE_MODEL: &str = "gen_ai_response_model";
+/// Label of `llm_requests_total`: how the stream ended ([`crate::outcome::Outcome`]).
+pub const LABEL_OUTCOME: &str = "outcome";
+/// Label of `llm_finish_reasons_total`: the normalised finish reason.
+pub const LABEL_FINISH_REASON: &str = "finish_reason";
 
-/// Every label key the filter can emit, in the order they appear in stat names.
+/// Every label key the filter can emit.
 pub const LABEL_KEYS: &[&str] = &[
     LABEL_REQUEST_MODEL,
+    LABEL_RESPONSE_MODEL,
     LABEL_PROVIDER,
     LABEL_OPERATION,
     LABEL_TOKEN_TYPE,
+    LABEL_OUTCOME,
+    LABEL_FINISH_REASON,
 ];
 
 /// Time buckets in milliseconds: OpenTelemetry GenAI `gen_ai.server.time_to_first_token`
@@ -79,16 +88,36 @@ pub const TOKEN_BUCKETS: &[u64] = &[
 pub const REQUESTS_TOTAL: MetricDef = MetricDef {
     name: "llm_requests_total",
     kind: MetricKind::Counter,
-    help:
-        "LLM requests (streams or plain requests) seen by the filter, counted once when they end.",
+    help: "LLM requests (streams or plain requests), counted once when they end; labels outcome and gen_ai_response_model.",
     buckets: &[],
 };
 
 pub const TOKENS_TOTAL: MetricDef = MetricDef {
     name: "llm_tokens_total",
     kind: MetricKind::Counter,
-    help: "Tokens, from the provider's usage report; gen_ai_token_type = input | output.",
+    help: "Tokens from the provider's usage report; gen_ai_token_type = input | output | cached_input | reasoning.",
     buckets: &[],
+};
+
+pub const FINISH_REASONS_TOTAL: MetricDef = MetricDef {
+    name: "llm_finish_reasons_total",
+    kind: MetricKind::Counter,
+    help: "Requests by normalised finish reason (stop, length, tool_calls, content_filter, refusal, error, other).",
+    buckets: &[],
+};
+
+pub const TIME_TO_FIRST_BYTE_MS: MetricDef = MetricDef {
+    name: "llm_time_to_first_byte_milliseconds",
+    kind: MetricKind::Histogram,
+    help: "Milliseconds from the request's start to the first byte of the response body.",
+    buckets: TTFT_BUCKETS_MS,
+};
+
+pub const TIME_TO_FIRST_REASONING_TOKEN_MS: MetricDef = MetricDef {
+    name: "llm_time_to_first_reasoning_token_milliseconds",
+    kind: MetricKind::Histogram,
+    help: "Milliseconds from the request's start to the arrival of the first reasoning (thinking) text.",
+    buckets: TTFT_BUCKETS_MS,
 };
 
 pub const TIME_TO_FIRST_TOKEN_MS: MetricDef = MetricDef {
@@ -137,7 +166,10 @@ pub const PROMPT_TOKENS: MetricDef = MetricDef {
 pub const CATALOGUE: &[&MetricDef] = &[
     &REQUESTS_TOTAL,
     &TOKENS_TOTAL,
+    &FINISH_REASONS_TOTAL,
+    &TIME_TO_FIRST_BYTE_MS,
     &TIME_TO_FIRST_TOKEN_MS,
+    &TIME_TO_FIRST_REASONING_TOKEN_MS,
     &INTER_CHUNK_GAP_US,
     &TIME_PER_OUTPUT_TOKEN_US,
     &REQUEST_DURATION_MS,
@@ -170,8 +202,14 @@ pub fn sanitize_label_value(raw: &[u8], out: &mut String) {
 
 /// Builds the full stat name `name.k1=.=v1;.;k2=.=v2;.;`. Values must already be sanitised.
 pub fn encode_stat_name(name: &str, labels: &[(&str, &str)]) -> String {
-    let extra: usize = labels.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
-    let mut out = String::with_capacity(name.len() + 1 + extra);
+    let mut out = String::new();
+    encode_stat_name_into(name, labels, &mut out);
+    out
+}
+
+/// [`encode_stat_name`] into a reused buffer (no allocation once it is large enough).
+pub fn encode_stat_name_into(name: &str, labels: &[(&str, &str)], out: &mut String) {
+    out.clear();
     out.push_str(name);
     if !labels.is_empty() {
         out.push('.');
@@ -180,10 +218,8 @@ pub fn encode_stat_name(name: &str, labels: &[(&str, &str)]) -> String {
         out.push_str(key);
         out.push_str("=.=");
         out.push_str(value);
-        out.push_str(";.");
-        out.push(';');
+        out.push_str(";.;");
     }
-    out
 }
 
 /// Renders the `stats_config` block (YAML, indented for the bootstrap's top level) that

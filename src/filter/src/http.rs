@@ -5,6 +5,7 @@
 //! `end_of_stream` call usually carries no bytes. Bodies are only read for LLM requests.
 
 use crate::host::ProxyHost;
+use llmtap_core::outcome::StreamEnd;
 use llmtap_core::stream::{Plugin, Stream};
 use proxy_wasm::traits::{Context, HttpContext};
 use proxy_wasm::types::Action;
@@ -55,11 +56,19 @@ impl HttpContext for LlmtapHttp {
         if self.llm_stream().is_none() {
             return Action::Continue;
         }
+        let status = self
+            .get_http_response_header(":status")
+            .and_then(|s| s.parse::<u16>().ok())
+            .unwrap_or(0);
         let content_type = self.get_http_response_header("content-type");
         let content_encoding = self.get_http_response_header("content-encoding");
         let host = self.host;
         if let Some(stream) = self.llm_stream() {
-            stream.on_response_headers(content_type.as_deref(), content_encoding.as_deref());
+            stream.on_response_headers(
+                status,
+                content_type.as_deref(),
+                content_encoding.as_deref(),
+            );
             if end_of_stream {
                 stream.on_response_body(&host, &[], true);
             }
@@ -87,8 +96,17 @@ impl HttpContext for LlmtapHttp {
 
     fn on_log(&mut self) {
         let host = self.host;
+        if self.llm_stream().is_none_or(|s| s.summary().is_some()) {
+            return;
+        }
+        // The response did not reach end-of-stream: ask Envoy why (one property read, only
+        // for streams that ended abnormally).
+        let end = self
+            .get_property(vec!["response", "code_details"])
+            .map(|d| StreamEnd::from_code_details(&String::from_utf8_lossy(&d)))
+            .unwrap_or(StreamEnd::Unknown);
         if let Some(stream) = self.llm_stream() {
-            stream.on_log(&host);
+            stream.on_log(&host, end);
         }
     }
 }
