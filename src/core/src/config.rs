@@ -6,6 +6,7 @@
 
 use crate::formats::WireFormat;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Smallest accepted per-event cap, in bytes.
 pub const MIN_EVENT_CAP_BYTES: usize = 1024;
@@ -14,11 +15,13 @@ pub const MIN_EVENT_CAP_BYTES: usize = 1024;
 pub const MAX_EVENT_CAP_BYTES: usize = 16 * 1024 * 1024;
 /// Largest accepted request-body capture, in bytes.
 pub const MAX_REQUEST_CAPTURE_BYTES: usize = 16 * 1024 * 1024;
-/// Largest accepted number of distinct model label values per VM.
-pub const MAX_MODEL_LABELS_LIMIT: usize = 10_000;
+/// Largest accepted number of distinct values per request-derived label per VM.
+pub const MAX_LABEL_VALUES_LIMIT: usize = 10_000;
+/// Largest accepted price, in USD per million tokens.
+pub const MAX_PRICE_USD_PER_MILLION: f64 = 1_000_000.0;
 
 /// The validated configuration.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// Routes whose wire format is forced, tried in order before the built-in detection.
@@ -36,8 +39,62 @@ pub struct Config {
     /// Cap in bytes on the part of the request body kept to read `model` and `stream`.
     /// Past it the prefix already kept is still searched for top-level fields.
     pub max_request_body_bytes: usize,
-    /// Distinct `gen_ai_request_model` values per VM; later new models are labelled `other`.
-    pub max_model_labels: usize,
+    /// Distinct values per VM of each label taken from traffic (request and response
+    /// model, consumer, destination service); later new values are labelled `other`.
+    pub max_label_values: usize,
+    /// Label values always admitted, not counted against `max_label_values`.
+    pub label_allow_list: Vec<String>,
+    /// Which labels the metrics carry.
+    pub labels: LabelSwitches,
+    /// Request header whose value becomes the `consumer` label (opt-in; e.g. `x-tenant-id`).
+    pub consumer_header: Option<String>,
+    /// Prices per model name (exact match first, then the longest configured prefix), in USD
+    /// per million tokens; they drive `llm_cost_usd_micros_total`.
+    pub prices: BTreeMap<String, Price>,
+    /// Write per-request attributes (model, tokens, TTFT, finish reason, outcome, cost) to
+    /// Envoy filter state under `wasm.llmtap.*` for access logs.
+    pub filter_state: bool,
+}
+
+/// Which labels the metrics carry (each can be switched off to cut series).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LabelSwitches {
+    pub request_model: bool,
+    pub response_model: bool,
+    pub provider: bool,
+    pub operation: bool,
+    /// From the upstream cluster name (`outbound|8000||vllm.ns.svc.cluster.local` → the host part).
+    pub destination_service: bool,
+    /// From Istio's node metadata `WORKLOAD_NAME`.
+    pub source_workload: bool,
+}
+
+impl Default for LabelSwitches {
+    fn default() -> Self {
+        LabelSwitches {
+            request_model: true,
+            response_model: true,
+            provider: true,
+            operation: true,
+            destination_service: false,
+            source_workload: false,
+        }
+    }
+}
+
+/// Price of one model, in USD per million tokens.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    pub input: f64,
+    /// Input tokens served from the prompt cache; default: `input`.
+    #[serde(default)]
+    pub cached_input: Option<f64>,
+    pub output: f64,
+    /// Reasoning tokens; default: `output`.
+    #[serde(default)]
+    pub reasoning: Option<f64>,
 }
 
 impl Default for Config {
@@ -48,7 +105,12 @@ impl Default for Config {
             provider_name: None,
             max_event_bytes: 64 * 1024,
             max_request_body_bytes: 64 * 1024,
-            max_model_labels: 64,
+            max_label_values: 64,
+            label_allow_list: Vec::new(),
+            labels: LabelSwitches::default(),
+            consumer_header: None,
+            prices: BTreeMap::new(),
+            filter_state: true,
         }
     }
 }
@@ -67,6 +129,10 @@ pub enum ConfigError {
     },
     /// A list that must not be empty, or an entry that must not be blank.
     Empty { field: &'static str },
+    /// A price that is negative, not finite or absurdly large.
+    BadPrice { model: String },
+    /// Not a lower-case HTTP header name.
+    BadHeaderName { field: &'static str },
 }
 
 impl core::fmt::Display for ConfigError {
@@ -76,6 +142,14 @@ impl core::fmt::Display for ConfigError {
             ConfigError::OutOfRange { field, value, min, max } => write!(
                 f,
                 "llmtap: invalid plugin configuration: {field} = {value} is outside {min}..={max}"
+            ),
+            ConfigError::BadPrice { model } => write!(
+                f,
+                "llmtap: invalid plugin configuration: prices[{model:?}]: price must be a finite number in 0..={MAX_PRICE_USD_PER_MILLION} (USD per million tokens)"
+            ),
+            ConfigError::BadHeaderName { field } => write!(
+                f,
+                "llmtap: invalid plugin configuration: {field} must be a lower-case HTTP header name (letters, digits, '-', '_')"
             ),
             ConfigError::Empty { field } => write!(
                 f,
@@ -88,6 +162,17 @@ impl core::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// The price of a model: exact name first, then the longest configured prefix.
+    pub fn price_of(&self, model: &str) -> Option<&Price> {
+        self.prices.get(model).or_else(|| {
+            self.prices
+                .iter()
+                .filter(|(name, _)| model.starts_with(name.as_str()))
+                .max_by_key(|(name, _)| name.len())
+                .map(|(_, price)| price)
+        })
+    }
+
     /// Parses and validates the plugin configuration. Empty or all-whitespace input (Envoy
     /// passes nothing when `configuration` is unset) gives the defaults.
     pub fn parse(bytes: &[u8]) -> Result<Config, ConfigError> {
@@ -117,10 +202,10 @@ impl Config {
             MAX_REQUEST_CAPTURE_BYTES,
         )?;
         check_range(
-            "max_model_labels",
-            self.max_model_labels,
+            "max_label_values",
+            self.max_label_values,
             1,
-            MAX_MODEL_LABELS_LIMIT,
+            MAX_LABEL_VALUES_LIMIT,
         )?;
         if self
             .provider_name
@@ -129,6 +214,39 @@ impl Config {
         {
             return Err(ConfigError::Empty {
                 field: "provider_name",
+            });
+        }
+        for (model, price) in &self.prices {
+            let values = [
+                Some(price.input),
+                price.cached_input,
+                Some(price.output),
+                price.reasoning,
+            ];
+            if values
+                .iter()
+                .flatten()
+                .any(|v| !v.is_finite() || !(0.0..=MAX_PRICE_USD_PER_MILLION).contains(v))
+            {
+                return Err(ConfigError::BadPrice {
+                    model: model.clone(),
+                });
+            }
+        }
+        if let Some(header) = &self.consumer_header {
+            let valid = !header.is_empty()
+                && header.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                });
+            if !valid {
+                return Err(ConfigError::BadHeaderName {
+                    field: "consumer_header",
+                });
+            }
+        }
+        if self.label_allow_list.iter().any(|v| v.trim().is_empty()) {
+            return Err(ConfigError::Empty {
+                field: "label_allow_list",
             });
         }
         for rule in &self.routes {
@@ -250,7 +368,7 @@ mod tests {
         let c = Config::parse(br#"{"provider_name":"vllm","max_event_bytes":4096}"#).unwrap();
         assert_eq!(c.provider_name.as_deref(), Some("vllm"));
         assert_eq!(c.max_event_bytes, 4096);
-        assert_eq!(c.max_model_labels, Config::default().max_model_labels);
+        assert_eq!(c.max_label_values, Config::default().max_label_values);
     }
 
     #[test]
@@ -266,8 +384,25 @@ mod tests {
                 "max_event_bytes = 10 is outside 1024..=16777216",
             ),
             (
-                r#"{"max_model_labels":0}"#,
-                "max_model_labels = 0 is outside 1..=10000",
+                r#"{"max_label_values":0}"#,
+                "max_label_values = 0 is outside 1..=10000",
+            ),
+            (r#"{"labels":{"model":true}}"#, "unknown field `model`"),
+            (
+                r#"{"prices":{"gpt-4o":{"input":-1,"output":1}}}"#,
+                "prices[\"gpt-4o\"]: price must be a finite number in 0..=1000000",
+            ),
+            (
+                r#"{"prices":{"gpt-4o":{"input":1}}}"#,
+                "missing field `output`",
+            ),
+            (
+                r#"{"consumer_header":"Bad Header"}"#,
+                "consumer_header must be a lower-case HTTP header name",
+            ),
+            (
+                r#"{"label_allow_list":[""]}"#,
+                "label_allow_list must not be empty or contain blank entries",
             ),
             (
                 r#"{"routes":[{"format":"gemini"}]}"#,

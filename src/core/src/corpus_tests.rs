@@ -4,9 +4,9 @@
 use crate::config::Config;
 use crate::json::RawStr;
 use crate::openai_chat::{self, ChatEvent};
-use crate::outcome::{Outcome, StreamEnd};
 use crate::sse::SseFramer;
-use crate::stream::{Plugin, Stream};
+use crate::stream::Plugin;
+use crate::stream_tests::run_stream;
 use crate::testing::{random_splits, RecordingHost, Rng};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -168,28 +168,6 @@ fn every_corpus_file_is_embedded_and_random_mutations_never_break_the_framer() {
     }
 }
 
-/// Drives a whole request through [`Stream`], one response read per 10 ms.
-fn run_stream(
-    host: &RecordingHost,
-    plugin: &std::rc::Rc<Plugin>,
-    body: &[u8],
-    reads: &[&[u8]],
-) -> Stream {
-    let mut stream = Stream::new(plugin.clone());
-    stream.on_request_headers(host, "/v1/chat/completions");
-    stream.on_request_body(body, true);
-    host.advance(50_000);
-    stream.on_response_headers(200, Some("text/event-stream; charset=utf-8"), None);
-    for read in reads {
-        host.advance(10_000);
-        stream.on_response_body(host, read, false);
-    }
-    host.advance(1_000);
-    stream.on_response_body(host, b"", true);
-    stream.on_log(host, StreamEnd::Unknown);
-    stream
-}
-
 #[test]
 fn streams_record_the_manifest_counts_once_each() {
     let plugin = Plugin::new(Config::default());
@@ -208,11 +186,7 @@ fn streams_record_the_manifest_counts_once_each() {
         );
         let summary = stream.summary().unwrap();
         assert_eq!(summary.content_events, exp.content_chunks, "{}", exp.file);
-        assert_eq!(
-            summary.usage.output, exp.completion_tokens,
-            "{}",
-            exp.file
-        );
+        assert_eq!(summary.usage.output, exp.completion_tokens, "{}", exp.file);
         streams += 1;
         want_output += exp.completion_tokens.unwrap_or(0) as i64;
         want_gaps += exp.content_chunks.saturating_sub(1) as usize;
@@ -231,129 +205,5 @@ fn streams_record_the_manifest_counts_once_each() {
     assert_eq!(
         host.histogram("llm_request_duration_milliseconds").len(),
         streams as usize
-    );
-}
-
-#[test]
-fn ttft_gaps_and_time_per_token_follow_arrival_times() {
-    let plugin = Plugin::new(Config::default());
-    let host = RecordingHost::default();
-    let ev = |text: &str| {
-        format!("data: {{\"choices\":[{{\"delta\":{{\"content\":\"{text}\"}}}}]}}\n\n")
-    };
-    let role = "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}\n\n".to_owned();
-    let usage = "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":4}}\n\ndata: [DONE]\n\n";
-    // reads at +10 ms each after headers at +50 ms: role, "a", "b"+"c" together, "d" split.
-    let d = ev("d");
-    let (d1, d2) = d.split_at(9);
-    let reads: Vec<String> = vec![
-        role,
-        ev("a"),
-        ev("b") + &ev("c"),
-        d1.to_owned(),
-        d2.to_owned(),
-        usage.to_owned(),
-    ];
-    let reads: Vec<&[u8]> = reads.iter().map(|s| s.as_bytes()).collect();
-    let stream = run_stream(&host, &plugin, br#"{"model":"m"}"#, &reads);
-    let s = stream.summary().unwrap();
-    assert_eq!(s.content_events, 4);
-    assert_eq!(
-        s.ttft_micros,
-        Some(70_000),
-        "headers 50 ms + role read + content read"
-    );
-    assert_eq!(
-        host.histogram("llm_time_to_first_token_milliseconds"),
-        vec![70]
-    );
-    // "a" at 70 ms, "b" and "c" at 80 ms, "d" completed by the read at 100 ms.
-    assert_eq!(
-        host.histogram("llm_inter_chunk_gap_microseconds"),
-        vec![10_000, 0, 20_000]
-    );
-    assert_eq!(
-        host.histogram("llm_time_per_output_token_microseconds"),
-        vec![30_000 / 3]
-    );
-    assert_eq!(host.histogram("llm_output_tokens"), vec![4]);
-    assert_eq!(host.histogram("llm_prompt_tokens"), vec![9]);
-    assert_eq!(
-        host.histogram("llm_request_duration_milliseconds"),
-        vec![111]
-    );
-    assert!(s.terminator_seen);
-    assert_eq!(s.outcome, Some(Outcome::Complete));
-}
-
-#[test]
-fn a_client_disconnect_still_records_what_was_seen() {
-    let plugin = Plugin::new(Config::default());
-    let host = RecordingHost::default();
-    let mut stream = Stream::new(plugin);
-    stream.on_request_headers(&host, "/v1/chat/completions");
-    stream.on_response_headers(200, Some("text/event-stream"), None);
-    host.advance(5_000);
-    stream.on_response_body(
-        &host,
-        b"data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\ndata: {\"cho",
-        false,
-    );
-    stream.on_log(&host, StreamEnd::Unknown);
-    assert_eq!(stream.summary().unwrap().content_events, 1);
-    assert_eq!(host.counter("llm_requests_total"), 1);
-    stream.on_log(&host, StreamEnd::Unknown);
-    assert_eq!(host.counter("llm_requests_total"), 1, "recorded once");
-}
-
-#[test]
-fn non_llm_traffic_and_compressed_bodies_are_left_alone() {
-    let plugin = Plugin::new(Config::default());
-    let host = RecordingHost::default();
-    let mut stream = Stream::new(plugin.clone());
-    stream.on_request_headers(&host, "/healthz");
-    stream.on_response_headers(200, Some("text/event-stream"), None);
-    stream.on_response_body(
-        &host,
-        b"data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\n",
-        true,
-    );
-    stream.on_log(&host, StreamEnd::Unknown);
-    assert!(!stream.is_llm());
-    assert!(
-        host.defined().is_empty(),
-        "no llm metric for non-LLM traffic"
-    );
-
-    let mut stream = Stream::new(plugin);
-    stream.on_request_headers(&host, "/v1/chat/completions");
-    stream.on_response_headers(200, Some("text/event-stream"), Some("gzip"));
-    stream.on_response_body(&host, b"\x1f\x8b\x08\x00garbage", true);
-    let s = stream.summary().unwrap();
-    assert_eq!(s.content_events, 0);
-    assert!(!s.streamed);
-}
-
-#[test]
-fn a_plain_json_completion_is_counted_with_its_usage() {
-    let plugin = Plugin::new(Config::default());
-    let host = RecordingHost::default();
-    let mut stream = Stream::new(plugin);
-    stream.on_request_headers(&host, "/v1/chat/completions");
-    stream.on_request_body(br#"{"model":"gpt-4o-mini","messages":[]}"#, true);
-    host.advance(300_000);
-    stream.on_response_headers(200, Some("application/json"), None);
-    let body = br#"{"model":"gpt-4o-mini","choices":[{"message":{"content":"Hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":1}}"#;
-    stream.on_response_body(&host, &body[..20], false);
-    stream.on_response_body(&host, &body[20..], false);
-    stream.on_response_body(&host, b"", true);
-    let s = stream.summary().unwrap();
-    assert_eq!(
-        (s.usage.input, s.usage.output, s.content_events),
-        (Some(5), Some(1), 1)
-    );
-    assert_eq!(
-        host.histogram("llm_time_to_first_token_milliseconds"),
-        vec![300]
     );
 }

@@ -52,4 +52,13 @@ pub trait Host {
     fn record_metric(&self, id: u32, value: u64);
     /// Writes one line to the proxy's log.
     fn log(&self, level: LogLevel, message: &str);
+    /// Reads a request header of the current request (`:path`, `x-tenant-id`…).
+    fn request_header(&self, name: &str) -> Option<String>;
+    /// Reads a response header of the current request (`:status`, `content-type`…).
+    fn response_header(&self, name: &str) -> Option<String>;
+    /// Reads a proxy attribute (Envoy: `xds.cluster_name`, `response.code_details`,
+    /// `node.metadata.WORKLOAD_NAME`…), given as path segments.
+    fn property(&self, path: &[&str]) -> Option<Vec<u8>>;
+    /// Writes a per-request attribute for access logs (Envoy filter state `wasm.<key>`).
+    fn set_attribute(&self, key: &str, value: &[u8]);
 }

@@ -15,13 +15,16 @@
 
 pub mod body;
 pub mod config;
+pub mod cost;
 pub mod decode;
 pub mod formats;
 pub mod host;
 pub mod json;
+pub mod labels;
 pub mod metrics;
 pub mod openai_chat;
 pub mod outcome;
+pub mod record;
 pub mod registry;
 pub mod request;
 pub mod route;
@@ -33,3 +36,5 @@ pub(crate) mod testing;
 
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod stream_tests;

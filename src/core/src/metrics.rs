@@ -34,15 +34,28 @@ pub const LABEL_OUTCOME: &str = "outcome";
 /// Label of `llm_finish_reasons_total`: the normalised finish reason.
 pub const LABEL_FINISH_REASON: &str = "finish_reason";
 
+/// Label from the upstream cluster (opt-in).
+pub const LABEL_DESTINATION: &str = "destination_service";
+/// Label from Istio's node metadata (opt-in).
+pub const LABEL_SOURCE_WORKLOAD: &str = "source_workload";
+/// Label from a configured request header (opt-in).
+pub const LABEL_CONSUMER: &str = "consumer";
+/// Label of `llm_requests_in_flight`: `awaiting_first_token` | `streaming`.
+pub const LABEL_PHASE: &str = "phase";
+
 /// Every label key the filter can emit.
 pub const LABEL_KEYS: &[&str] = &[
     LABEL_REQUEST_MODEL,
     LABEL_RESPONSE_MODEL,
     LABEL_PROVIDER,
     LABEL_OPERATION,
+    LABEL_DESTINATION,
+    LABEL_SOURCE_WORKLOAD,
+    LABEL_CONSUMER,
     LABEL_TOKEN_TYPE,
     LABEL_OUTCOME,
     LABEL_FINISH_REASON,
+    LABEL_PHASE,
 ];
 
 /// Time buckets in milliseconds: OpenTelemetry GenAI `gen_ai.server.time_to_first_token`
@@ -120,6 +133,36 @@ pub const TIME_TO_FIRST_REASONING_TOKEN_MS: MetricDef = MetricDef {
     buckets: TTFT_BUCKETS_MS,
 };
 
+pub const COST_USD_MICROS_TOTAL: MetricDef = MetricDef {
+    name: "llm_cost_usd_micros_total",
+    kind: MetricKind::Counter,
+    help: "Cost in millionths of a US dollar, from usage and the configured price table.",
+    buckets: &[],
+};
+
+pub const WASTED_COST_USD_MICROS_TOTAL: MetricDef = MetricDef {
+    name: "llm_wasted_cost_usd_micros_total",
+    kind: MetricKind::Counter,
+    help: "Cost (millionths of a USD) of answers nobody got: refused, truncated, errored, reset or disconnected streams; label outcome.",
+    buckets: &[],
+};
+
+pub const REQUESTS_IN_FLIGHT: MetricDef = MetricDef {
+    name: "llm_requests_in_flight",
+    kind: MetricKind::Gauge,
+    help:
+        "LLM requests in progress; phase = awaiting_first_token (proxy-observed queue) | streaming.",
+    buckets: &[],
+};
+
+pub const ACTIVE_SERIES: MetricDef = MetricDef {
+    name: "llm_active_series",
+    kind: MetricKind::Gauge,
+    help:
+        "Label-encoded stats the filter has defined, summed over Envoy's VMs (a cardinality watch).",
+    buckets: &[],
+};
+
 pub const TIME_TO_FIRST_TOKEN_MS: MetricDef = MetricDef {
     name: "llm_time_to_first_token_milliseconds",
     kind: MetricKind::Histogram,
@@ -167,6 +210,10 @@ pub const CATALOGUE: &[&MetricDef] = &[
     &REQUESTS_TOTAL,
     &TOKENS_TOTAL,
     &FINISH_REASONS_TOTAL,
+    &COST_USD_MICROS_TOTAL,
+    &WASTED_COST_USD_MICROS_TOTAL,
+    &REQUESTS_IN_FLIGHT,
+    &ACTIVE_SERIES,
     &TIME_TO_FIRST_BYTE_MS,
     &TIME_TO_FIRST_TOKEN_MS,
     &TIME_TO_FIRST_REASONING_TOKEN_MS,

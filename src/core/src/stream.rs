@@ -1,6 +1,6 @@
 //! The per-stream state machine: what one HTTP request/response pair is, what it carried,
-//! and when each part arrived. The filter forwards every proxy callback here with the
-//! bytes it saw; nothing here can pause, change or drop traffic.
+//! and when each part arrived. The filter forwards every proxy callback here; the core
+//! reads what it needs through the [`Host`]. Nothing here can pause, change or drop traffic.
 //!
 //! Timestamps are microseconds of the host's monotonic clock ([`Host::now_micros`]).
 //! Definitions (see `docs/metrics.md`):
@@ -11,20 +11,23 @@
 //!   (0 for events completed by the same read);
 //! - time per output token = (last content − first content) / (output tokens − 1).
 //!
-//! Metrics are recorded once, when the stream ends, except the gaps, which are recorded as
-//! they happen (storing them would need memory proportional to the stream).
+//! Metrics are recorded once, when the stream ends ([`crate::record`]), except the gaps,
+//! recorded as they happen (storing them would need memory proportional to the stream),
+//! and the in-flight gauge, which moves when the phase changes.
 
 use crate::body::{BodyEvent, BodyReader};
 use crate::config::Config;
 use crate::decode::decode_body_event;
 use crate::formats::{EventFacts, RefusalSignal, UsageReport, WireFormat};
 use crate::host::Host;
-use crate::metrics::{self as m, MetricDef};
+use crate::labels::{self, StreamLabels};
+use crate::metrics as m;
 use crate::outcome::{self, FinishReason, Outcome, OutcomeInputs, StreamEnd};
+use crate::record;
 use crate::registry::MetricRegistry;
 use crate::request::{RequestCapture, RequestInfo};
 use crate::route::{self, RouteMatch};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Longest raw finish reason / response model kept per stream, in bytes.
@@ -40,6 +43,10 @@ pub struct Plugin {
     provider_override: Option<String>,
     /// Sanitised provider per configured route (`None`: not set on the route).
     route_providers: Vec<Option<String>>,
+    /// `source_workload`, read from the node metadata once per VM.
+    source_workload: RefCell<Option<String>>,
+    /// `llm_requests_in_flight` ids (awaiting, streaming), resolved once.
+    in_flight: Cell<Option<(Option<u32>, Option<u32>)>>,
 }
 
 impl Plugin {
@@ -61,6 +68,8 @@ impl Plugin {
             registry,
             provider_override,
             route_providers,
+            source_workload: RefCell::new(None),
+            in_flight: Cell::new(None),
         })
     }
 
@@ -78,42 +87,98 @@ impl Plugin {
             .unwrap_or(route.default_provider)
     }
 
-    fn id(&self, host: &dyn Host, def: &MetricDef, labels: &[(&str, &str)]) -> Option<u32> {
-        // Never re-entered (one callback at a time per VM); a failed borrow is a no-op.
+    /// The id of a series (defined on first use). Never re-entered (one callback at a time
+    /// per VM); a failed borrow is a no-op.
+    pub(crate) fn id(
+        &self,
+        host: &dyn Host,
+        def: &m::MetricDef,
+        labels: &[(&str, &str)],
+    ) -> Option<u32> {
         self.registry
             .try_borrow_mut()
             .ok()
             .and_then(|mut r| r.id(host, def, labels))
     }
 
-    fn model_label(&self, raw: Option<&[u8]>) -> String {
+    fn bounded(&self, key: &'static str, raw: Option<&[u8]>) -> String {
         let mut out = String::new();
         match self.registry.try_borrow_mut() {
-            Ok(mut r) => r.model_label(raw, &mut out),
+            Ok(mut r) => r.bounded_label(key, raw, &mut out),
             Err(_) => out.push_str(crate::registry::OVERFLOW_LABEL_VALUE),
         }
         out
     }
+
+    fn source_workload(&self, host: &dyn Host) -> String {
+        if let Ok(cached) = self.source_workload.try_borrow() {
+            if let Some(value) = cached.as_ref() {
+                return value.clone();
+            }
+        }
+        let raw = host.property(&["node", "metadata", "WORKLOAD_NAME"]);
+        let mut value = String::new();
+        m::sanitize_label_value(raw.as_deref().unwrap_or_default(), &mut value);
+        if let Ok(mut cached) = self.source_workload.try_borrow_mut() {
+            *cached = Some(value.clone());
+        }
+        value
+    }
+
+    /// Moves the in-flight gauge: `delta` on the given phase.
+    fn in_flight(&self, host: &dyn Host, phase: Phase, delta: i64) {
+        let ids = match self.in_flight.get() {
+            Some(ids) => ids,
+            None => {
+                let awaiting = self.id(
+                    host,
+                    &m::REQUESTS_IN_FLIGHT,
+                    &[(m::LABEL_PHASE, "awaiting_first_token")],
+                );
+                let streaming = self.id(
+                    host,
+                    &m::REQUESTS_IN_FLIGHT,
+                    &[(m::LABEL_PHASE, "streaming")],
+                );
+                self.in_flight.set(Some((awaiting, streaming)));
+                (awaiting, streaming)
+            }
+        };
+        let id = match phase {
+            Phase::AwaitingFirstToken => ids.0,
+            Phase::Streaming => ids.1,
+        };
+        if let Some(id) = id {
+            host.increment_metric(id, delta);
+        }
+    }
+}
+
+/// Phase of an in-flight request (`llm_requests_in_flight{phase}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    AwaitingFirstToken,
+    Streaming,
 }
 
 /// Measurements of one stream, kept apart from the body reader so both can be borrowed.
 #[derive(Debug, Default)]
-struct Measurements {
-    first_byte_at: Option<u64>,
-    first_content_at: Option<u64>,
-    last_content_at: Option<u64>,
-    first_reasoning_at: Option<u64>,
-    content_events: u64,
-    text_chars: u64,
-    reasoning_chars: u64,
-    tool_calls: u64,
-    usage: UsageReport,
-    finish_raw: Vec<u8>,
-    response_model: Vec<u8>,
-    terminator_seen: bool,
-    error_event: bool,
-    malformed_events: u64,
-    refusal: Option<RefusalSignal>,
+pub(crate) struct Measurements {
+    pub first_byte_at: Option<u64>,
+    pub first_content_at: Option<u64>,
+    pub last_content_at: Option<u64>,
+    pub first_reasoning_at: Option<u64>,
+    pub content_events: u64,
+    pub text_chars: u64,
+    pub reasoning_chars: u64,
+    pub tool_calls: u64,
+    pub usage: UsageReport,
+    pub finish_raw: Vec<u8>,
+    pub response_model: Vec<u8>,
+    pub terminator_seen: bool,
+    pub error_event: bool,
+    pub malformed_events: u64,
+    pub refusal: Option<RefusalSignal>,
     /// Gap histogram id, resolved at the first gap: `Some(None)` = resolved, refused.
     gap_id: Option<Option<u32>>,
 }
@@ -130,6 +195,8 @@ pub struct StreamSummary {
     pub ttft_micros: Option<u64>,
     /// Request start → first reasoning text.
     pub ttfr_micros: Option<u64>,
+    /// (last content − first content) / (output tokens − 1), when both are known.
+    pub tpot_micros: Option<u64>,
     pub duration_micros: u64,
     pub terminator_seen: bool,
     pub error_event: bool,
@@ -141,6 +208,8 @@ pub struct StreamSummary {
     pub response_model: String,
     pub refusal: Option<RefusalSignal>,
     pub outcome: Option<Outcome>,
+    pub cost_micros: Option<u64>,
+    pub labels: StreamLabels,
 }
 
 /// Per-request state.
@@ -154,8 +223,10 @@ pub struct Stream {
     http_status: u16,
     reader: BodyReader,
     m: Measurements,
-    /// Bounded `gen_ai_request_model` label, resolved once.
-    model_label: Option<String>,
+    /// Labels resolved so far (the request model once the body is read).
+    labels: StreamLabels,
+    labels_resolved: bool,
+    phase: Option<Phase>,
     /// Reused buffer for decoders that must transform a payload (base64).
     scratch: Vec<u8>,
     summary: Option<StreamSummary>,
@@ -172,7 +243,9 @@ impl Stream {
             http_status: 0,
             reader: BodyReader::Pending,
             m: Measurements::default(),
-            model_label: None,
+            labels: StreamLabels::default(),
+            labels_resolved: false,
+            phase: None,
             scratch: Vec::new(),
             summary: None,
         }
@@ -204,15 +277,31 @@ impl Stream {
         self.summary.as_ref()
     }
 
-    /// Request headers arrived; `path` is `:path`.
-    pub fn on_request_headers(&mut self, host: &dyn Host, path: &str) {
-        self.route = route::detect(&self.plugin.config, path);
-        if self.route.is_some() {
-            self.request_start = host.now_micros();
-            self.request = Some(RequestCapture::new(
-                self.plugin.config.max_request_body_bytes,
-            ));
+    /// Request headers arrived.
+    pub fn on_request_headers(&mut self, host: &dyn Host) {
+        let path = host.request_header(":path").unwrap_or_default();
+        self.route = route::detect(&self.plugin.config, &path);
+        let Some(route) = self.route else { return };
+        self.request_start = host.now_micros();
+        self.request = Some(RequestCapture::new(
+            self.plugin.config.max_request_body_bytes,
+        ));
+        let switches = self.plugin.config.labels;
+        self.labels.provider = labels::keep(switches.provider, || {
+            self.plugin.provider(&route).to_owned()
+        });
+        self.labels.operation = labels::keep(switches.operation, || route.operation);
+        if let Some(header) = self.plugin.config.consumer_header.as_deref() {
+            let value = host.request_header(header);
+            self.labels.consumer = Some(
+                self.plugin
+                    .bounded(m::LABEL_CONSUMER, value.as_deref().map(str::as_bytes)),
+            );
         }
+        if switches.source_workload {
+            self.labels.source_workload = Some(self.plugin.source_workload(host));
+        }
+        self.set_phase(host, Some(Phase::AwaitingFirstToken));
     }
 
     /// One read of the request body.
@@ -231,79 +320,134 @@ impl Stream {
         }
     }
 
-    /// Response headers arrived: `status` is `:status` (0 if unknown).
-    pub fn on_response_headers(
-        &mut self,
-        status: u16,
-        content_type: Option<&str>,
-        content_encoding: Option<&str>,
-    ) {
+    /// Response headers arrived.
+    pub fn on_response_headers(&mut self, host: &dyn Host) {
         let Some(route) = self.route else { return };
         // The upstream may answer before the request body ended; read what we have.
         self.finish_request();
-        self.http_status = status;
+        self.http_status = host
+            .response_header(":status")
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        let content_type = host.response_header("content-type");
+        let content_encoding = host.response_header("content-encoding");
         self.reader = BodyReader::for_response(
             route.format,
-            content_type,
-            content_encoding,
+            content_type.as_deref(),
+            content_encoding.as_deref(),
             &self.plugin.config,
         );
+        if self.plugin.config.labels.destination_service {
+            let cluster = host.property(&["xds", "cluster_name"]).unwrap_or_default();
+            let cluster = String::from_utf8_lossy(&cluster);
+            let service = labels::destination_from_cluster(&cluster);
+            self.labels.destination_service = Some(
+                self.plugin
+                    .bounded(m::LABEL_DESTINATION, Some(service.as_bytes())),
+            );
+        }
     }
 
     /// One read of the response body. `end_of_stream` closes the stream and records it.
     pub fn on_response_body(&mut self, host: &dyn Host, read: &[u8], end_of_stream: bool) {
-        let Some(route) = self.route else { return };
-        if self.summary.is_some() {
+        if self.route.is_none() || self.summary.is_some() {
             return;
         }
         let now = host.now_micros();
         if !read.is_empty() && self.m.first_byte_at.is_none() {
             self.m.first_byte_at = Some(now);
         }
-        let mut sink = EventSink {
-            host,
-            plugin: &self.plugin,
-            format: route.format,
-            route: &route,
-            request_model: self.request_info.model.as_deref(),
-            model_label: &mut self.model_label,
-            m: &mut self.m,
-            scratch: &mut self.scratch,
-            now,
-        };
-        self.reader.feed(read, &mut |event| sink.on_event(event));
+        self.feed(host, now, Some(read));
+        if self.m.first_content_at.is_some() && self.phase == Some(Phase::AwaitingFirstToken) {
+            self.set_phase(host, Some(Phase::Streaming));
+        }
         if end_of_stream {
             self.finish(host, StreamEnd::Completed);
         }
     }
 
     /// The request is being logged (always called, also after a client disconnect or an
-    /// upstream reset): records the stream if it has not been recorded yet. `end` says how
-    /// the host saw the exchange end.
-    pub fn on_log(&mut self, host: &dyn Host, end: StreamEnd) {
+    /// upstream reset): records the stream if it has not been recorded yet, asking the host
+    /// how the exchange ended.
+    pub fn on_log(&mut self, host: &dyn Host) {
         if self.route.is_some() && self.summary.is_none() {
-            self.finish(host, end);
+            let details = host
+                .property(&["response", "code_details"])
+                .unwrap_or_default();
+            self.finish(
+                host,
+                StreamEnd::from_code_details(&String::from_utf8_lossy(&details)),
+            );
         }
+    }
+
+    /// Feeds a read to the body reader (or, with `None`, ends it), applying every event.
+    fn feed(
+        &mut self,
+        host: &dyn Host,
+        now: u64,
+        read: Option<&[u8]>,
+    ) -> crate::body::FramingReport {
+        self.finish_labels_if_ready();
+        let Some(route) = self.route else {
+            return Default::default();
+        };
+        let mut sink = EventSink {
+            host,
+            plugin: &self.plugin,
+            format: route.format,
+            labels: &self.labels,
+            m: &mut self.m,
+            scratch: &mut self.scratch,
+            now,
+        };
+        match read {
+            Some(read) => {
+                self.reader.feed(read, &mut |event| sink.on_event(event));
+                Default::default()
+            }
+            None => self.reader.finish(&mut |event| sink.on_event(event)),
+        }
+    }
+
+    /// Resolves the request-model label once the request body has been read.
+    fn finish_labels_if_ready(&mut self) {
+        if self.labels_resolved || self.request.is_some() {
+            return;
+        }
+        self.labels_resolved = true;
+        if self.plugin.config.labels.request_model {
+            let model = self.request_info.model.as_deref();
+            self.labels.request_model = Some(self.plugin.bounded(m::LABEL_REQUEST_MODEL, model));
+        }
+    }
+
+    fn set_phase(&mut self, host: &dyn Host, phase: Option<Phase>) {
+        if let Some(old) = self.phase {
+            self.plugin.in_flight(host, old, -1);
+        }
+        if let Some(new) = phase {
+            self.plugin.in_flight(host, new, 1);
+        }
+        self.phase = phase;
     }
 
     fn finish(&mut self, host: &dyn Host, end: StreamEnd) {
         let Some(route) = self.route else { return };
         let now = host.now_micros();
         self.finish_request();
-        let mut sink = EventSink {
-            host,
-            plugin: &self.plugin,
-            format: route.format,
-            route: &route,
-            request_model: self.request_info.model.as_deref(),
-            model_label: &mut self.model_label,
-            m: &mut self.m,
-            scratch: &mut self.scratch,
-            now,
-        };
-        let framing = self.reader.finish(&mut |event| sink.on_event(event));
+        let framing = self.feed(host, now, None);
         self.reader = BodyReader::Ignored;
         self.scratch = Vec::new();
+        self.set_phase(host, None);
+        if self.plugin.config.labels.response_model {
+            let raw = if self.m.response_model.is_empty() {
+                self.request_info.model.as_deref()
+            } else {
+                Some(self.m.response_model.as_slice())
+            };
+            self.labels.response_model = Some(self.plugin.bounded(m::LABEL_REQUEST_MODEL, raw));
+        }
         let m = &self.m;
         let finish_reason =
             (!m.finish_raw.is_empty()).then(|| FinishReason::normalize(&m.finish_raw));
@@ -315,21 +459,36 @@ impl Stream {
             terminator_seen: m.terminator_seen,
             finish: finish_reason,
         });
+        let since_start = |t: Option<u64>| t.map(|t| t.saturating_sub(self.request_start));
+        let tpot_micros = match (m.first_content_at, m.last_content_at, m.usage.output) {
+            (Some(first), Some(last), Some(output)) if output >= 2 => {
+                Some(last.saturating_sub(first) / (output - 1))
+            }
+            _ => None,
+        };
+        let price_model = if m.response_model.is_empty() {
+            self.request_info.model.as_deref()
+        } else {
+            Some(m.response_model.as_slice())
+        };
+        let cost_micros = price_model
+            .map(|raw| {
+                let mut name = String::new();
+                m::sanitize_label_value(raw, &mut name);
+                name
+            })
+            .and_then(|name| self.plugin.config.price_of(&name).copied())
+            .and_then(|price| crate::cost::cost_micros(route.format, &m.usage, &price));
         let summary = StreamSummary {
             content_events: m.content_events,
             text_chars: m.text_chars,
             reasoning_chars: m.reasoning_chars,
             tool_calls: m.tool_calls,
             usage: m.usage,
-            ttfb_micros: m
-                .first_byte_at
-                .map(|t| t.saturating_sub(self.request_start)),
-            ttft_micros: m
-                .first_content_at
-                .map(|t| t.saturating_sub(self.request_start)),
-            ttfr_micros: m
-                .first_reasoning_at
-                .map(|t| t.saturating_sub(self.request_start)),
+            ttfb_micros: since_start(m.first_byte_at),
+            ttft_micros: since_start(m.first_content_at),
+            ttfr_micros: since_start(m.first_reasoning_at),
+            tpot_micros,
             duration_micros: now.saturating_sub(self.request_start),
             terminator_seen: m.terminator_seen,
             error_event: m.error_event,
@@ -341,23 +500,10 @@ impl Stream {
             response_model: String::from_utf8_lossy(&m.response_model).into_owned(),
             refusal: m.refusal,
             outcome: Some(outcome),
+            cost_micros,
+            labels: std::mem::take(&mut self.labels),
         };
-        let model = match self.model_label.take() {
-            Some(label) => label,
-            None => self.plugin.model_label(self.request_info.model.as_deref()),
-        };
-        let response_model = if m.response_model.is_empty() {
-            model.clone()
-        } else {
-            self.plugin.model_label(Some(&m.response_model))
-        };
-        let labels = Labels {
-            model: &model,
-            response_model: &response_model,
-            provider: self.plugin.provider(&route),
-            operation: route.operation,
-        };
-        record(host, &self.plugin, &labels, &summary, m, outcome);
+        record::record(host, &self.plugin, &summary);
         self.summary = Some(summary);
     }
 }
@@ -367,9 +513,7 @@ struct EventSink<'s> {
     host: &'s dyn Host,
     plugin: &'s Plugin,
     format: WireFormat,
-    route: &'s RouteMatch,
-    request_model: Option<&'s [u8]>,
-    model_label: &'s mut Option<String>,
+    labels: &'s StreamLabels,
     m: &'s mut Measurements,
     scratch: &'s mut Vec<u8>,
     now: u64,
@@ -417,25 +561,13 @@ impl EventSink<'_> {
         match m.last_content_at {
             None => m.first_content_at = Some(self.now),
             Some(previous) => {
-                let id = match m.gap_id {
-                    Some(id) => id,
-                    None => {
-                        let model = self
-                            .model_label
-                            .get_or_insert_with(|| self.plugin.model_label(self.request_model));
-                        let id = self.plugin.id(
-                            self.host,
-                            &m::INTER_CHUNK_GAP_US,
-                            &base_labels(
-                                model,
-                                self.plugin.provider(self.route),
-                                self.route.operation,
-                            ),
-                        );
-                        m.gap_id = Some(id);
-                        id
-                    }
-                };
+                let id = *m.gap_id.get_or_insert_with(|| {
+                    self.plugin.id(
+                        self.host,
+                        &m::INTER_CHUNK_GAP_US,
+                        self.labels.base().as_slice(),
+                    )
+                });
                 if let Some(id) = id {
                     self.host
                         .record_metric(id, self.now.saturating_sub(previous));
@@ -454,109 +586,4 @@ fn keep(slot: &mut Vec<u8>, value: &[u8]) {
             .get(..MAX_KEPT_VALUE_BYTES.min(value.len()))
             .unwrap_or_default(),
     );
-}
-
-struct Labels<'a> {
-    model: &'a str,
-    response_model: &'a str,
-    provider: &'a str,
-    operation: &'a str,
-}
-
-fn base_labels<'a>(
-    model: &'a str,
-    provider: &'a str,
-    operation: &'a str,
-) -> [(&'static str, &'a str); 3] {
-    [
-        (m::LABEL_REQUEST_MODEL, model),
-        (m::LABEL_PROVIDER, provider),
-        (m::LABEL_OPERATION, operation),
-    ]
-}
-
-/// Records a finished stream: one call per metric, at the end.
-fn record(
-    host: &dyn Host,
-    plugin: &Plugin,
-    l: &Labels<'_>,
-    s: &StreamSummary,
-    meas: &Measurements,
-    outcome: Outcome,
-) {
-    let base = base_labels(l.model, l.provider, l.operation);
-    let count = |def: &MetricDef, extra: &[(&str, &str)], delta: u64| {
-        let mut labels: [(&str, &str); 5] = [("", ""); 5];
-        let n = base.len() + extra.len();
-        for (slot, label) in labels.iter_mut().zip(base.iter().chain(extra.iter())) {
-            *slot = *label;
-        }
-        if let Some(id) = plugin.id(host, def, labels.get(..n).unwrap_or_default()) {
-            host.increment_metric(id, i64::try_from(delta).unwrap_or(i64::MAX));
-        }
-    };
-    let sample = |def: &MetricDef, value: u64| {
-        if let Some(id) = plugin.id(host, def, &base) {
-            host.record_metric(id, value);
-        }
-    };
-    count(
-        &m::REQUESTS_TOTAL,
-        &[
-            (m::LABEL_RESPONSE_MODEL, l.response_model),
-            (m::LABEL_OUTCOME, outcome.as_str()),
-        ],
-        1,
-    );
-    if let Some(reason) = s.finish_reason {
-        count(
-            &m::FINISH_REASONS_TOTAL,
-            &[(m::LABEL_FINISH_REASON, reason.as_str())],
-            1,
-        );
-    }
-    let tokens = [
-        ("input", s.usage.input),
-        ("output", s.usage.output),
-        ("cached_input", s.usage.cached_input),
-        ("reasoning", s.usage.reasoning),
-    ];
-    for (token_type, value) in tokens {
-        if let Some(value) = value {
-            count(
-                &m::TOKENS_TOTAL,
-                &[(m::LABEL_TOKEN_TYPE, token_type)],
-                value,
-            );
-        }
-    }
-    sample(&m::REQUEST_DURATION_MS, micros_to_millis(s.duration_micros));
-    if let Some(ttfb) = s.ttfb_micros {
-        sample(&m::TIME_TO_FIRST_BYTE_MS, micros_to_millis(ttfb));
-    }
-    if let Some(ttft) = s.ttft_micros {
-        sample(&m::TIME_TO_FIRST_TOKEN_MS, micros_to_millis(ttft));
-    }
-    if let Some(ttfr) = s.ttfr_micros {
-        sample(&m::TIME_TO_FIRST_REASONING_TOKEN_MS, micros_to_millis(ttfr));
-    }
-    if let Some(prompt) = s.usage.input {
-        sample(&m::PROMPT_TOKENS, prompt);
-    }
-    if let Some(output) = s.usage.output {
-        sample(&m::OUTPUT_TOKENS, output);
-        if let (Some(first), Some(last), true) =
-            (meas.first_content_at, meas.last_content_at, output >= 2)
-        {
-            sample(
-                &m::TIME_PER_OUTPUT_TOKEN_US,
-                last.saturating_sub(first) / (output - 1),
-            );
-        }
-    }
-}
-
-/// Microseconds to milliseconds, rounded to the nearest millisecond.
-fn micros_to_millis(us: u64) -> u64 {
-    us.saturating_add(500) / 1000
 }

@@ -90,6 +90,10 @@ pub struct RecordingHost {
     pub increments: RefCell<Vec<(u32, i64)>>,
     pub samples: RefCell<Vec<(u32, u64)>>,
     pub logs: RefCell<Vec<(LogLevel, String)>>,
+    pub request_headers: RefCell<Vec<(String, String)>>,
+    pub response_headers: RefCell<Vec<(String, String)>>,
+    pub properties: RefCell<Vec<(String, Vec<u8>)>>,
+    pub attributes: RefCell<Vec<(String, Vec<u8>)>>,
 }
 
 impl RecordingHost {
@@ -155,5 +159,69 @@ impl Host for RecordingHost {
 
     fn log(&self, level: LogLevel, message: &str) {
         self.logs.borrow_mut().push((level, message.to_owned()));
+    }
+
+    fn request_header(&self, name: &str) -> Option<String> {
+        self.request_headers
+            .borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn response_header(&self, name: &str) -> Option<String> {
+        self.response_headers
+            .borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn property(&self, path: &[&str]) -> Option<Vec<u8>> {
+        let key = path.join(".");
+        self.properties
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn set_attribute(&self, key: &str, value: &[u8]) {
+        self.attributes
+            .borrow_mut()
+            .push((key.to_owned(), value.to_vec()));
+    }
+}
+
+impl RecordingHost {
+    /// Sets the request headers the next stream will see.
+    pub fn with_request(&self, headers: &[(&str, &str)]) {
+        *self.request_headers.borrow_mut() = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+    }
+
+    /// Sets the response headers the next stream will see.
+    pub fn with_response(&self, headers: &[(&str, &str)]) {
+        *self.response_headers.borrow_mut() = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+    }
+
+    /// The last value written for an attribute.
+    pub fn attribute(&self, key: &str) -> Option<String> {
+        self.attributes
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+    }
+
+    /// Current value of a gauge (sum of increments of series starting with `prefix`).
+    pub fn gauge(&self, prefix: &str) -> i64 {
+        self.counter(prefix)
     }
 }

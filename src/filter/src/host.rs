@@ -2,7 +2,7 @@
 
 use llmtap_core::host::{Host, LogLevel, MetricDefinitionFailed, MetricKind};
 use proxy_wasm::hostcalls;
-use proxy_wasm::types::{LogLevel as ProxyLogLevel, MetricType};
+use proxy_wasm::types::{LogLevel as ProxyLogLevel, MapType, MetricType};
 use std::time::Instant;
 
 /// The proxy, seen through the core's port. One per VM (the clock epoch is shared).
@@ -56,5 +56,27 @@ impl Host for ProxyHost {
             LogLevel::Critical => ProxyLogLevel::Critical,
         };
         let _ = hostcalls::log(level, message);
+    }
+
+    // Host calls act on the context Envoy is currently calling into, so these need no
+    // context object.
+    fn request_header(&self, name: &str) -> Option<String> {
+        hostcalls::get_map_value(MapType::HttpRequestHeaders, name)
+            .ok()
+            .flatten()
+    }
+
+    fn response_header(&self, name: &str) -> Option<String> {
+        hostcalls::get_map_value(MapType::HttpResponseHeaders, name)
+            .ok()
+            .flatten()
+    }
+
+    fn property(&self, path: &[&str]) -> Option<Vec<u8>> {
+        hostcalls::get_property(path.to_vec()).ok().flatten()
+    }
+
+    fn set_attribute(&self, key: &str, value: &[u8]) {
+        let _ = hostcalls::set_property(vec![key], Some(value));
     }
 }

@@ -5,7 +5,6 @@
 //! `end_of_stream` call usually carries no bytes. Bodies are only read for LLM requests.
 
 use crate::host::ProxyHost;
-use llmtap_core::outcome::StreamEnd;
 use llmtap_core::stream::{Plugin, Stream};
 use proxy_wasm::traits::{Context, HttpContext};
 use proxy_wasm::types::Action;
@@ -34,10 +33,9 @@ impl Context for LlmtapHttp {}
 
 impl HttpContext for LlmtapHttp {
     fn on_http_request_headers(&mut self, _num_headers: usize, _end_of_stream: bool) -> Action {
-        let path = self.get_http_request_header(":path").unwrap_or_default();
         let host = self.host;
         if let Some(stream) = self.stream.as_mut() {
-            stream.on_request_headers(&host, &path);
+            stream.on_request_headers(&host);
         }
         Action::Continue
     }
@@ -53,22 +51,9 @@ impl HttpContext for LlmtapHttp {
     }
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
-        if self.llm_stream().is_none() {
-            return Action::Continue;
-        }
-        let status = self
-            .get_http_response_header(":status")
-            .and_then(|s| s.parse::<u16>().ok())
-            .unwrap_or(0);
-        let content_type = self.get_http_response_header("content-type");
-        let content_encoding = self.get_http_response_header("content-encoding");
         let host = self.host;
         if let Some(stream) = self.llm_stream() {
-            stream.on_response_headers(
-                status,
-                content_type.as_deref(),
-                content_encoding.as_deref(),
-            );
+            stream.on_response_headers(&host);
             if end_of_stream {
                 stream.on_response_body(&host, &[], true);
             }
@@ -77,8 +62,7 @@ impl HttpContext for LlmtapHttp {
     }
 
     fn on_http_response_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
-        let wants = self.llm_stream().is_some_and(|s| s.wants_response_body());
-        if !wants {
+        if !self.llm_stream().is_some_and(|s| s.wants_response_body()) {
             return Action::Continue;
         }
         let read = if body_size > 0 {
@@ -96,17 +80,8 @@ impl HttpContext for LlmtapHttp {
 
     fn on_log(&mut self) {
         let host = self.host;
-        if self.llm_stream().is_none_or(|s| s.summary().is_some()) {
-            return;
-        }
-        // The response did not reach end-of-stream: ask Envoy why (one property read, only
-        // for streams that ended abnormally).
-        let end = self
-            .get_property(vec!["response", "code_details"])
-            .map(|d| StreamEnd::from_code_details(&String::from_utf8_lossy(&d)))
-            .unwrap_or(StreamEnd::Unknown);
         if let Some(stream) = self.llm_stream() {
-            stream.on_log(&host, end);
+            stream.on_log(&host);
         }
     }
 }

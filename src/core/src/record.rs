@@ -1,0 +1,164 @@
+//! Recording a finished stream: one host call per metric, and the per-request attributes
+//! for access logs.
+
+use crate::host::Host;
+use crate::labels::LabelList;
+use crate::metrics::{self as m, MetricDef};
+use crate::outcome::{FinishReason, Outcome};
+use crate::stream::{Plugin, StreamSummary};
+
+/// Records every metric of a finished stream.
+pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
+    let base = s.labels.base();
+    let outcome = s.outcome.unwrap_or(Outcome::Complete);
+    let count = |def: &MetricDef, labels: LabelList<'_>, delta: u64| {
+        if let Some(id) = plugin.id(host, def, labels.as_slice()) {
+            host.increment_metric(id, i64::try_from(delta).unwrap_or(i64::MAX));
+        }
+    };
+    let sample = |def: &MetricDef, value: u64| {
+        if let Some(id) = plugin.id(host, def, base.as_slice()) {
+            host.record_metric(id, value);
+        }
+    };
+    count(
+        &m::REQUESTS_TOTAL,
+        s.labels
+            .with_response_model()
+            .with(m::LABEL_OUTCOME, outcome.as_str()),
+        1,
+    );
+    if let Some(reason) = s.finish_reason {
+        count(
+            &m::FINISH_REASONS_TOTAL,
+            base.with(m::LABEL_FINISH_REASON, reason.as_str()),
+            1,
+        );
+    }
+    let tokens = [
+        ("input", s.usage.input),
+        ("output", s.usage.output),
+        ("cached_input", s.usage.cached_input),
+        ("reasoning", s.usage.reasoning),
+    ];
+    for (token_type, value) in tokens {
+        if let Some(value) = value {
+            count(
+                &m::TOKENS_TOTAL,
+                base.with(m::LABEL_TOKEN_TYPE, token_type),
+                value,
+            );
+        }
+    }
+    if let Some(cost) = s.cost_micros {
+        count(&m::COST_USD_MICROS_TOTAL, base, cost);
+        if let Some(waste) = wasted(s) {
+            count(
+                &m::WASTED_COST_USD_MICROS_TOTAL,
+                base.with(m::LABEL_OUTCOME, waste),
+                cost,
+            );
+        }
+    }
+    sample(&m::REQUEST_DURATION_MS, micros_to_millis(s.duration_micros));
+    let optional = [
+        (
+            &m::TIME_TO_FIRST_BYTE_MS,
+            s.ttfb_micros.map(micros_to_millis),
+        ),
+        (
+            &m::TIME_TO_FIRST_TOKEN_MS,
+            s.ttft_micros.map(micros_to_millis),
+        ),
+        (
+            &m::TIME_TO_FIRST_REASONING_TOKEN_MS,
+            s.ttfr_micros.map(micros_to_millis),
+        ),
+        (&m::TIME_PER_OUTPUT_TOKEN_US, s.tpot_micros),
+        (&m::PROMPT_TOKENS, s.usage.input),
+        (&m::OUTPUT_TOKENS, s.usage.output),
+    ];
+    for (def, value) in optional {
+        if let Some(value) = value {
+            sample(def, value);
+        }
+    }
+    if plugin.config.filter_state {
+        write_attributes(host, s, outcome);
+    }
+}
+
+/// Why the money spent on a stream bought no answer, if it did not: the outcome for broken
+/// streams, `refused` for refusals and content filtering.
+fn wasted(s: &StreamSummary) -> Option<&'static str> {
+    match s.outcome {
+        Some(
+            o @ (Outcome::ErrorEvent
+            | Outcome::Truncated
+            | Outcome::UpstreamReset
+            | Outcome::ClientDisconnect
+            | Outcome::Oversized),
+        ) => Some(o.as_str()),
+        _ if s.refusal.is_some()
+            || matches!(
+                s.finish_reason,
+                Some(FinishReason::Refusal | FinishReason::ContentFilter)
+            ) =>
+        {
+            Some("refused")
+        }
+        _ => None,
+    }
+}
+
+/// Per-request attributes, named after the OpenTelemetry GenAI semantic conventions where
+/// one exists, written as Envoy filter state (`%FILTER_STATE(wasm.llmtap.<name>:PLAIN)%`
+/// in access logs; proxy-wasm cannot write dynamic metadata, envoyproxy/envoy#15148).
+fn write_attributes(host: &dyn Host, s: &StreamSummary, outcome: Outcome) {
+    let mut text = String::new();
+    let put = |key: &str, value: &str| host.set_attribute(key, value.as_bytes());
+    let number = |text: &mut String, v: u64| {
+        text.clear();
+        text.push_str(&v.to_string());
+    };
+    if let Some(model) = &s.labels.request_model {
+        put("llmtap.gen_ai.request.model", model);
+    }
+    if !s.response_model.is_empty() {
+        let mut model = String::new();
+        m::sanitize_label_value(s.response_model.as_bytes(), &mut model);
+        put("llmtap.gen_ai.response.model", &model);
+    }
+    if let Some(v) = s.usage.input {
+        number(&mut text, v);
+        put("llmtap.gen_ai.usage.input_tokens", &text);
+    }
+    if let Some(v) = s.usage.output {
+        number(&mut text, v);
+        put("llmtap.gen_ai.usage.output_tokens", &text);
+    }
+    if let Some(reason) = s.finish_reason {
+        put("llmtap.gen_ai.response.finish_reasons", reason.as_str());
+        let mut raw = String::new();
+        m::sanitize_label_value(s.finish_raw.as_bytes(), &mut raw);
+        put("llmtap.finish_reason_raw", &raw);
+    }
+    if let Some(ttft) = s.ttft_micros {
+        number(&mut text, micros_to_millis(ttft));
+        put("llmtap.ttft_ms", &text);
+    }
+    put("llmtap.outcome", outcome.as_str());
+    put(
+        "llmtap.refusal",
+        if s.refusal.is_some() { "true" } else { "false" },
+    );
+    if let Some(cost) = s.cost_micros {
+        number(&mut text, cost);
+        put("llmtap.cost_usd_micros", &text);
+    }
+}
+
+/// Microseconds to milliseconds, rounded to the nearest millisecond.
+pub fn micros_to_millis(us: u64) -> u64 {
+    us.saturating_add(500) / 1000
+}
