@@ -1,0 +1,137 @@
+//! Spike detection on rates (refusal rate, error rate) per window.
+//!
+//! Three rules, from cheapest to most careful:
+//! - [`three_sigma`]: the rate of the current window above the trailing windows' mean + 3σ
+//!   (the product brief's rule; Gaussian false-alarm 0.135% per test, far worse at low counts).
+//! - [`binomial_tail`]: exact P(Bin(n, p₀) ≥ k) of the current window's count under the
+//!   trailing baseline p₀, alarm when below α — a stated false-alarm rate at any volume.
+//! - [`Cusum`]: Page's CUSUM on standardised window counts for slow, sustained rises
+//!   (Page 1954; Montgomery, *Introduction to Statistical Quality Control*, 7th ed., §9.1:
+//!   k = 0.5, h = 5 gives an in-control average run length ≈ 465 windows).
+
+use statrs::distribution::{Binomial, DiscreteCDF, Poisson};
+
+/// Mean and (sample) standard deviation of the trailing rates; `None` with fewer than 2.
+pub fn mean_sd(rates: &[f64]) -> Option<(f64, f64)> {
+    if rates.len() < 2 {
+        return None;
+    }
+    let n = rates.len() as f64;
+    let mean = rates.iter().sum::<f64>() / n;
+    let var = rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    Some((mean, var.sqrt()))
+}
+
+/// The 3σ rule: `current > mean + 3·sd` of the trailing windows' rates.
+pub fn three_sigma(trailing_rates: &[f64], current_rate: f64) -> Option<bool> {
+    mean_sd(trailing_rates).map(|(mean, sd)| current_rate > mean + 3.0 * sd)
+}
+
+/// P(X ≥ k) for X ~ Binomial(n, p): the probability of at least this many events in n
+/// trials at the baseline rate. 1 for k = 0.
+pub fn binomial_tail(k: u64, n: u64, p: f64) -> Option<f64> {
+    if k == 0 {
+        return Some(1.0);
+    }
+    if k > n {
+        return Some(0.0);
+    }
+    let dist = Binomial::new(p.clamp(0.0, 1.0), n).ok()?;
+    Some(dist.sf(k - 1))
+}
+
+/// P(X ≥ k) for X ~ Poisson(λ), for counts without a known number of trials.
+pub fn poisson_tail(k: u64, lambda: f64) -> Option<f64> {
+    if k == 0 {
+        return Some(1.0);
+    }
+    let dist = Poisson::new(lambda.max(f64::MIN_POSITIVE)).ok()?;
+    Some(dist.sf(k - 1))
+}
+
+/// One-sided CUSUM on standardised counts: z = (k − n·p₀) / √(n·p₀·(1 − p₀)),
+/// S = max(0, S + z − k_ref), alarm when S > h.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Cusum {
+    pub statistic: f64,
+    pub reference_k: f64,
+    pub threshold_h: f64,
+}
+
+impl Default for Cusum {
+    fn default() -> Self {
+        Cusum { statistic: 0.0, reference_k: 0.5, threshold_h: 5.0 }
+    }
+}
+
+impl Cusum {
+    /// Adds one window (`events` of `trials` at baseline `p0`); returns whether it alarms.
+    /// Windows with no trials, or a degenerate baseline, leave the statistic unchanged.
+    pub fn update(&mut self, events: u64, trials: u64, p0: f64) -> bool {
+        let n = trials as f64;
+        let var = n * p0 * (1.0 - p0);
+        if trials > 0 && var > 0.0 {
+            let z = (events as f64 - n * p0) / var.sqrt();
+            self.statistic = (self.statistic + z - self.reference_k).max(0.0);
+        }
+        self.statistic > self.threshold_h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::Rng;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn close(a: f64, b: f64, tol: f64) {
+        assert!((a - b).abs() < tol, "{a} vs {b}");
+    }
+
+    #[test]
+    fn binomial_and_poisson_tails_match_exact_sums() {
+        // P(Bin(10, 0.5) ≥ 8) = (45 + 10 + 1) / 1024 = 56/1024.
+        close(binomial_tail(8, 10, 0.5).unwrap(), 56.0 / 1024.0, 1e-12);
+        // P(Poisson(1) ≥ 3) = 1 − e⁻¹(1 + 1 + ½) = 1 − 2.5/e.
+        close(poisson_tail(3, 1.0).unwrap(), 1.0 - 2.5 * (-1.0f64).exp(), 1e-12);
+        assert_eq!(binomial_tail(0, 10, 0.1), Some(1.0));
+        assert_eq!(binomial_tail(11, 10, 0.1), Some(0.0));
+    }
+
+    #[test]
+    fn three_sigma_uses_the_sample_sd() {
+        // rates 1, 2, 3: mean 2, sd 1 → threshold 5.
+        assert_eq!(three_sigma(&[1.0, 2.0, 3.0], 5.1), Some(true));
+        assert_eq!(three_sigma(&[1.0, 2.0, 3.0], 4.9), Some(false));
+        assert_eq!(three_sigma(&[1.0], 4.9), None);
+    }
+
+    #[test]
+    fn cusum_catches_a_sustained_rise_and_stays_quiet_in_control() {
+        let mut rng = Rng::new(3);
+        let mut sample = |n: u64, p: f64| (0..n).filter(|_| ((rng.next() >> 11) as f64) < p * (1u64 << 53) as f64).count() as u64;
+        let mut quiet = Cusum::default();
+        let alarms = (0..200).filter(|_| quiet.update(sample(500, 0.01), 500, 0.01)).count();
+        assert!(alarms <= 2, "{alarms} alarms in control");
+        let mut shifted = Cusum::default();
+        let first = (0..50).position(|_| shifted.update(sample(500, 0.02), 500, 0.01));
+        assert!(first.is_some_and(|w| w < 10), "{first:?}");
+    }
+
+    /// Stated false-alarm rate: at α = 0.001 the exact tail alarms on ≈ 0.1% of in-control
+    /// windows even at low counts, where 3σ does not hold its nominal rate.
+    #[test]
+    fn binomial_rule_holds_its_false_alarm_rate_at_low_counts() {
+        let mut rng = Rng::new(17);
+        let (n, p) = (200u64, 0.005);
+        let windows = 5000;
+        let mut alarms = 0;
+        for _ in 0..windows {
+            let k = (0..n).filter(|_| ((rng.next() >> 11) as f64) < p * (1u64 << 53) as f64).count() as u64;
+            alarms += usize::from(binomial_tail(k, n, p).unwrap() < 0.001);
+        }
+        // Expected ≤ 5 (the discrete tail is conservative); P(X ≥ 16 | Bin(5000, 0.001)) < 1e-4.
+        assert!(alarms <= 15, "{alarms} alarms in {windows}");
+    }
+}
