@@ -11,14 +11,14 @@ WASM := build/llmtap.wasm
 LLMTAP := target/release/llmtap
 export LLMTAP_CORPUS ?= $(abspath ../shared/corpus)
 
-.PHONY: demo test setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration clean
+.PHONY: demo test setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
 
 ## demo: build the filter and the CLI, then run the demo on the embedded default
 demo: setup wasm cli
 	$(LLMTAP) demo
 
 ## test: install what is needed, then run every test (CI runs this)
-test: setup wasm cli lint unit wasm-tests integration
+test: setup wasm cli lint unit wasm-tests integration deploy-tests fuzz-smoke
 
 setup: $(VENV)/.installed rust-targets
 
@@ -63,6 +63,28 @@ wasm-tests: rust-targets wasm-test-runner
 
 integration: setup wasm cli
 	$(PY) -m pytest tests/integration -q -p no:cacheprovider
+
+## deploy-tests: istio/ manifests, rules, dashboard, OCI packaging, live Envoy + Prometheus
+deploy-tests: setup wasm cli deploy-tools
+	$(PY) -m pytest tests/deploy -q -p no:cacheprovider
+
+deploy-tools:
+	@command -v promtool >/dev/null && command -v prometheus >/dev/null && command -v skopeo >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends prometheus skopeo >/dev/null)
+
+## oci: package build/llmtap.wasm as an OCI image (build/oci, build/llmtap-oci.tar)
+oci: wasm
+	python3 scripts/oci/build.py
+
+# Coverage-guided fuzzing needs nightly and cargo-fuzz.
+fuzz-tools:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install --quiet cargo-fuzz --locked
+
+## fuzz-smoke: a short run of every fuzz target from its seed corpus (FUZZ_SECONDS each)
+FUZZ_SECONDS ?= 20
+fuzz-smoke: fuzz-tools
+	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	$(CARGO) clean

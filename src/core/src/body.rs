@@ -1,7 +1,9 @@
 //! Cuts a response body into events according to its framing, with bounded memory.
 
+use crate::aws_eventstream::{AwsEventStreamFramer, AwsFrame};
 use crate::config::Config;
-use crate::formats::{Framing, WireFormat};
+use crate::formats::{self, Framing, WireFormat};
+use crate::ndjson::NdjsonFramer;
 use crate::sse::SseFramer;
 
 /// One framed unit of a response body.
@@ -9,6 +11,10 @@ use crate::sse::SseFramer;
 pub enum BodyEvent<'a> {
     /// A server-sent event (`name` is the `event:` field, empty if none).
     Sse { name: &'a [u8], data: &'a [u8] },
+    /// One NDJSON line.
+    Line(&'a [u8]),
+    /// One AWS event-stream frame (Bedrock).
+    Aws(AwsFrame<'a>),
     /// A whole (non-streaming) JSON body.
     Whole(&'a [u8]),
 }
@@ -18,6 +24,9 @@ pub enum BodyEvent<'a> {
 pub struct FramingReport {
     /// Events (or a whole body) skipped because they exceeded the cap.
     pub oversized_events: u64,
+    /// Frames that could not be read (bad CRC, bad headers, a corrupt prelude that stopped
+    /// the parser, a frame cut by the end of the stream).
+    pub malformed_frames: u64,
     /// The body was a stream (as opposed to one JSON document or nothing readable).
     pub streamed: bool,
 }
@@ -28,22 +37,25 @@ pub enum BodyReader {
     /// Headers not seen yet.
     Pending,
     Sse(SseFramer),
+    Ndjson(NdjsonFramer),
+    Aws(AwsEventStreamFramer),
     /// A plain JSON body, kept up to the cap and decoded at the end.
     Whole {
         body: Vec<u8>,
         cap: usize,
         overflowed: bool,
     },
-    /// Not something the filter reads (other content type, compressed body…).
+    /// Not something the filter reads (a compressed body).
     Ignored,
 }
 
 impl BodyReader {
-    /// Picks the framing from the response's content type. Compressed bodies
+    /// Picks the framing from the response's content type (and, when it says nothing
+    /// useful, from the API: see [`formats::framing`]). Compressed bodies
     /// (`content-encoding` other than `identity`) are not parsed: the request is still
     /// counted, without content measurements.
     pub fn for_response(
-        _format: WireFormat,
+        format: WireFormat,
         content_type: Option<&str>,
         content_encoding: Option<&str>,
         config: &Config,
@@ -52,14 +64,16 @@ impl BodyReader {
         if encoded {
             return BodyReader::Ignored;
         }
-        match framing_of(content_type) {
-            Some(Framing::Sse) => BodyReader::Sse(SseFramer::new(config.max_event_bytes)),
-            Some(Framing::WholeJson) => BodyReader::Whole {
+        let cap = config.max_event_bytes;
+        match formats::framing(format, content_type) {
+            Framing::Sse => BodyReader::Sse(SseFramer::new(cap)),
+            Framing::Ndjson => BodyReader::Ndjson(NdjsonFramer::new(cap)),
+            Framing::AwsEventStream => BodyReader::Aws(AwsEventStreamFramer::new(cap)),
+            Framing::WholeJson => BodyReader::Whole {
                 body: Vec::new(),
-                cap: config.max_event_bytes,
+                cap,
                 overflowed: false,
             },
-            _ => BodyReader::Ignored,
         }
     }
 
@@ -72,6 +86,12 @@ impl BodyReader {
                     data: e.data,
                 })
             }),
+            BodyReader::Ndjson(framer) => {
+                framer.feed(read, &mut |line| on_event(BodyEvent::Line(line)))
+            }
+            BodyReader::Aws(framer) => {
+                framer.feed(read, &mut |frame| on_event(BodyEvent::Aws(frame)))
+            }
             BodyReader::Whole {
                 body,
                 cap,
@@ -98,6 +118,27 @@ impl BodyReader {
                 FramingReport {
                     oversized_events: framer.stats().oversized_events,
                     streamed: true,
+                    ..Default::default()
+                }
+            }
+            BodyReader::Ndjson(framer) => {
+                framer.finish(&mut |line| on_event(BodyEvent::Line(line)));
+                FramingReport {
+                    oversized_events: framer.stats().oversized_lines,
+                    streamed: true,
+                    ..Default::default()
+                }
+            }
+            BodyReader::Aws(framer) => {
+                framer.finish(&mut |frame| on_event(BodyEvent::Aws(frame)));
+                let s = framer.stats();
+                FramingReport {
+                    oversized_events: s.oversized_frames,
+                    malformed_frames: s.crc_mismatches
+                        + s.malformed_frames
+                        + s.corrupt_preludes
+                        + s.truncated_frames,
+                    streamed: true,
                 }
             }
             BodyReader::Whole {
@@ -106,7 +147,7 @@ impl BodyReader {
                 if *overflowed {
                     return FramingReport {
                         oversized_events: 1,
-                        streamed: false,
+                        ..Default::default()
                     };
                 }
                 if !body.is_empty() {
@@ -116,23 +157,5 @@ impl BodyReader {
             }
             BodyReader::Pending | BodyReader::Ignored => FramingReport::default(),
         }
-    }
-}
-
-/// The framing a content type announces (parameters and case ignored).
-pub fn framing_of(content_type: Option<&str>) -> Option<Framing> {
-    let media = content_type?.split(';').next()?.trim();
-    let is = |name: &str| media.eq_ignore_ascii_case(name);
-    if is("text/event-stream") {
-        Some(Framing::Sse)
-    } else if is("application/x-ndjson") || is("application/jsonl") || is("application/x-jsonlines")
-    {
-        Some(Framing::Ndjson)
-    } else if is("application/vnd.amazon.eventstream") {
-        Some(Framing::AwsEventStream)
-    } else if is("application/json") {
-        Some(Framing::WholeJson)
-    } else {
-        None
     }
 }

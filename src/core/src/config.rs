@@ -5,6 +5,7 @@
 //! configuration means the defaults below. Field-by-field documentation: `docs/configuration.md`.
 
 use crate::formats::WireFormat;
+use crate::refusal::{RefusalConfig, RefusalConfigError};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -54,6 +55,8 @@ pub struct Config {
     /// Write per-request attributes (model, tokens, TTFT, finish reason, outcome, cost) to
     /// Envoy filter state under `wasm.llmtap.*` for access logs.
     pub filter_state: bool,
+    /// Phrase-based refusal detection (structured refusal signals are always read).
+    pub refusals: RefusalConfig,
 }
 
 /// Which labels the metrics carry (each can be switched off to cut series).
@@ -111,6 +114,7 @@ impl Default for Config {
             consumer_header: None,
             prices: BTreeMap::new(),
             filter_state: true,
+            refusals: RefusalConfig::default(),
         }
     }
 }
@@ -133,6 +137,8 @@ pub enum ConfigError {
     BadPrice { model: String },
     /// Not a lower-case HTTP header name.
     BadHeaderName { field: &'static str },
+    /// The `refusals` section is invalid.
+    Refusals(RefusalConfigError),
 }
 
 impl core::fmt::Display for ConfigError {
@@ -143,6 +149,7 @@ impl core::fmt::Display for ConfigError {
                 f,
                 "llmtap: invalid plugin configuration: {field} = {value} is outside {min}..={max}"
             ),
+            ConfigError::Refusals(e) => write!(f, "{e}"),
             ConfigError::BadPrice { model } => write!(
                 f,
                 "llmtap: invalid plugin configuration: prices[{model:?}]: price must be a finite number in 0..={MAX_PRICE_USD_PER_MILLION} (USD per million tokens)"
@@ -216,6 +223,7 @@ impl Config {
                 field: "provider_name",
             });
         }
+        self.refusals.validate().map_err(ConfigError::Refusals)?;
         for (model, price) in &self.prices {
             let values = [
                 Some(price.input),

@@ -2,8 +2,7 @@
 //! truth of its `manifest.json`: every split point for small files, random splits for all.
 
 use crate::config::Config;
-use crate::json::RawStr;
-use crate::openai_chat::{self, ChatEvent};
+use crate::formats::{self, WireFormat};
 use crate::sse::SseFramer;
 use crate::stream::Plugin;
 use crate::stream_tests::run_stream;
@@ -17,11 +16,7 @@ mod corpus {
 
 struct Expected {
     file: String,
-    events: u64,
     content_chunks: u64,
-    text_chars: u64,
-    text: String,
-    prompt_tokens: Option<u64>,
     completion_tokens: Option<u64>,
 }
 
@@ -45,14 +40,7 @@ fn expected(format: &str) -> Vec<(Expected, &'static [u8])> {
             .unwrap();
         out.push((
             Expected {
-                events: entry["events"].as_u64().unwrap(),
                 content_chunks: entry["content_chunks"].as_u64().unwrap(),
-                text_chars: entry["text_chars"].as_u64().unwrap(),
-                text: entry["expected_text"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned(),
-                prompt_tokens: entry["prompt_tokens"].as_u64(),
                 completion_tokens: entry["completion_tokens"].as_u64(),
                 file,
             },
@@ -61,85 +49,6 @@ fn expected(format: &str) -> Vec<(Expected, &'static [u8])> {
     }
     assert!(!out.is_empty(), "no {format} files in the corpus");
     out
-}
-
-#[derive(Debug, Default, PartialEq)]
-struct Decoded {
-    events: u64,
-    content_chunks: u64,
-    text_chars: u64,
-    text: String,
-    prompt_tokens: Option<u64>,
-    completion_tokens: Option<u64>,
-}
-
-fn decode_chat(reads: &[&[u8]]) -> Decoded {
-    let mut framer = SseFramer::new(64 * 1024);
-    let mut d = Decoded::default();
-    let mut on_event = |e: crate::sse::SseEvent<'_>| {
-        d.events += 1;
-        if let ChatEvent::Chunk(chunk) = openai_chat::parse_event(e.data) {
-            if chunk.is_content() {
-                d.content_chunks += 1;
-                d.text_chars += chunk.text_chars as u64;
-                chunk
-                    .first_text
-                    .unwrap_or(RawStr::default())
-                    .decode_into(&mut d.text);
-            }
-            if let Some(u) = chunk.usage {
-                d.prompt_tokens = u.prompt_tokens.or(d.prompt_tokens);
-                d.completion_tokens = u.completion_tokens.or(d.completion_tokens);
-            }
-        }
-    };
-    for read in reads {
-        framer.feed(read, &mut on_event);
-    }
-    framer.finish(&mut on_event);
-    d
-}
-
-fn check(exp: &Expected, got: &Decoded, how: &str) {
-    let want = Decoded {
-        events: exp.events,
-        content_chunks: exp.content_chunks,
-        text_chars: exp.text_chars,
-        text: exp.text.clone(),
-        prompt_tokens: exp.prompt_tokens,
-        completion_tokens: exp.completion_tokens,
-    };
-    assert_eq!(got, &want, "{} ({how})", exp.file);
-}
-
-#[test]
-fn openai_chat_streams_decode_to_the_manifest_in_one_read() {
-    for (exp, bytes) in expected("openai-chat-sse") {
-        check(&exp, &decode_chat(&[bytes]), "one read");
-    }
-}
-
-#[test]
-fn openai_chat_streams_decode_the_same_at_every_split_point() {
-    for (exp, bytes) in expected("openai-chat-sse") {
-        for split in 0..=bytes.len() {
-            let (a, b) = bytes.split_at(split);
-            check(&exp, &decode_chat(&[a, b]), &format!("split at {split}"));
-        }
-    }
-}
-
-#[test]
-fn openai_chat_streams_decode_the_same_under_random_splits() {
-    let mut rng = Rng::new(42);
-    for (exp, bytes) in expected("openai-chat-sse") {
-        for _ in 0..100 {
-            let parts = random_splits(bytes, &mut rng, 64);
-            check(&exp, &decode_chat(&parts), "random splits");
-        }
-        let bytewise: Vec<&[u8]> = bytes.chunks(1).collect();
-        check(&exp, &decode_chat(&bytewise), "one byte per read");
-    }
 }
 
 #[test]
@@ -159,7 +68,12 @@ fn every_corpus_file_is_embedded_and_random_mutations_never_break_the_framer() {
             let mut framer = SseFramer::new(1024);
             for part in random_splits(&mutated, &mut rng, 16) {
                 framer.feed(part, &mut |e| {
-                    let _ = openai_chat::parse_event(e.data);
+                    let _ = formats::decode_event(
+                        WireFormat::OpenAiChat,
+                        e.name,
+                        e.data,
+                        &mut Vec::new(),
+                    );
                 });
                 assert!(framer.buffered_bytes() <= 1024 + crate::sse::MAX_EVENT_NAME_BYTES);
             }

@@ -5,14 +5,17 @@
 //! (tests under Node with `wasm-bindgen-test`).
 //!
 //! - [`sse`]: byte-level server-sent-events framing with a memory cap;
+//! - [`ndjson`], [`aws_eventstream`]: NDJSON line and AWS event-stream binary framing, same shape;
+//! - [`formats`]: one decoder per wire format, giving normalised [`formats::EventFacts`];
 //! - [`json`]: an allocation-free reader that picks fields out of JSON;
-//! - [`openai_chat`]: OpenAI chat completion events;
+//! - [`formats`]: the nine wire formats, each event normalised to [`formats::EventFacts`];
 //! - [`request`]: `model` / `stream` from the request body;
 //! - [`stream`]: the per-stream state machine and what it records;
 //! - [`config`]: the plugin configuration;
 //! - [`metrics`], [`registry`]: the metric catalogue, label encoding and id cache;
 //! - [`host`]: the [`host::Host`] trait the filter implements.
 
+pub mod aws_eventstream;
 pub mod body;
 pub mod config;
 pub mod cost;
@@ -22,13 +25,15 @@ pub mod host;
 pub mod json;
 pub mod labels;
 pub mod metrics;
-pub mod openai_chat;
+pub mod ndjson;
 pub mod outcome;
 pub mod record;
+pub mod refusal;
 pub mod registry;
 pub mod request;
 pub mod route;
 pub mod sse;
+pub mod stats;
 pub mod stream;
 
 #[cfg(test)]

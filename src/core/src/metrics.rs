@@ -40,6 +40,9 @@ pub const LABEL_DESTINATION: &str = "destination_service";
 pub const LABEL_SOURCE_WORKLOAD: &str = "source_workload";
 /// Label from a configured request header (opt-in).
 pub const LABEL_CONSUMER: &str = "consumer";
+/// Label of `llm_refusals_total`: `stop_reason` | `delta_refusal` | `content_filter` |
+/// `safety_block` | `phrase`.
+pub const LABEL_REFUSAL_SOURCE: &str = "refusal_source";
 /// Label of `llm_requests_in_flight`: `awaiting_first_token` | `streaming`.
 pub const LABEL_PHASE: &str = "phase";
 
@@ -55,6 +58,7 @@ pub const LABEL_KEYS: &[&str] = &[
     LABEL_TOKEN_TYPE,
     LABEL_OUTCOME,
     LABEL_FINISH_REASON,
+    LABEL_REFUSAL_SOURCE,
     LABEL_PHASE,
 ];
 
@@ -131,6 +135,13 @@ pub const TIME_TO_FIRST_REASONING_TOKEN_MS: MetricDef = MetricDef {
     kind: MetricKind::Histogram,
     help: "Milliseconds from the request's start to the arrival of the first reasoning (thinking) text.",
     buckets: TTFT_BUCKETS_MS,
+};
+
+pub const REFUSALS_TOTAL: MetricDef = MetricDef {
+    name: "llm_refusals_total",
+    kind: MetricKind::Counter,
+    help: "Answers that are refusals; refusal_source = stop_reason | delta_refusal | content_filter | safety_block | phrase.",
+    buckets: &[],
 };
 
 pub const COST_USD_MICROS_TOTAL: MetricDef = MetricDef {
@@ -210,6 +221,7 @@ pub const CATALOGUE: &[&MetricDef] = &[
     &REQUESTS_TOTAL,
     &TOKENS_TOTAL,
     &FINISH_REASONS_TOTAL,
+    &REFUSALS_TOTAL,
     &COST_USD_MICROS_TOTAL,
     &WASTED_COST_USD_MICROS_TOTAL,
     &REQUESTS_IN_FLIGHT,

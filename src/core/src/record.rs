@@ -4,7 +4,7 @@
 use crate::host::Host;
 use crate::labels::LabelList;
 use crate::metrics::{self as m, MetricDef};
-use crate::outcome::{FinishReason, Outcome};
+use crate::outcome::Outcome;
 use crate::stream::{Plugin, StreamSummary};
 
 /// Records every metric of a finished stream.
@@ -32,6 +32,13 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
         count(
             &m::FINISH_REASONS_TOTAL,
             base.with(m::LABEL_FINISH_REASON, reason.as_str()),
+            1,
+        );
+    }
+    if let Some(source) = s.refusal_source {
+        count(
+            &m::REFUSALS_TOTAL,
+            base.with(m::LABEL_REFUSAL_SOURCE, source),
             1,
         );
     }
@@ -99,14 +106,7 @@ fn wasted(s: &StreamSummary) -> Option<&'static str> {
             | Outcome::ClientDisconnect
             | Outcome::Oversized),
         ) => Some(o.as_str()),
-        _ if s.refusal.is_some()
-            || matches!(
-                s.finish_reason,
-                Some(FinishReason::Refusal | FinishReason::ContentFilter)
-            ) =>
-        {
-            Some("refused")
-        }
+        _ if s.refusal_source.is_some() => Some("refused"),
         _ => None,
     }
 }
@@ -148,10 +148,7 @@ fn write_attributes(host: &dyn Host, s: &StreamSummary, outcome: Outcome) {
         put("llmtap.ttft_ms", &text);
     }
     put("llmtap.outcome", outcome.as_str());
-    put(
-        "llmtap.refusal",
-        if s.refusal.is_some() { "true" } else { "false" },
-    );
+    put("llmtap.refusal", s.refusal_source.unwrap_or("none"));
     if let Some(cost) = s.cost_micros {
         number(&mut text, cost);
         put("llmtap.cost_usd_micros", &text);

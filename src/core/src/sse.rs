@@ -43,6 +43,38 @@ pub struct FramerStats {
     pub comments: u64,
 }
 
+/// Bytes needed to tell a line's field: `event:` is the longest field name kept.
+const CLASSIFY_BYTES: usize = 6;
+/// `event:` plus its optional space.
+const EVENT_PREFIX_BYTES: usize = 7;
+
+/// What a (possibly partial) line is, from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineKind {
+    /// Too short to say.
+    Undecided,
+    Data,
+    Event,
+    /// A comment or a field the framer does not keep (`id`, `retry`, unknown).
+    Ignored {
+        comment: bool,
+    },
+}
+
+fn classify(line: &[u8]) -> LineKind {
+    if line.first() == Some(&b':') {
+        LineKind::Ignored { comment: true }
+    } else if line.starts_with(b"data:") {
+        LineKind::Data
+    } else if line.starts_with(b"event:") {
+        LineKind::Event
+    } else if b"data:".starts_with(line) || b"event:".starts_with(line) {
+        LineKind::Undecided
+    } else {
+        LineKind::Ignored { comment: false }
+    }
+}
+
 /// Where the current event's data lives while it is being collected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DataBuffer {
@@ -161,23 +193,56 @@ impl SseFramer {
         self.dispatch(&[], on_event);
     }
 
+    /// Keeps the part of a line that continues in the next read, storing only what the
+    /// line can contribute: a `data` value (bounded exactly as [`Self::push_data`] bounds
+    /// it, so the cut point never changes the outcome) or an `event` name (truncated);
+    /// comments and other fields are remembered only as "a non-blank line".
     fn carry(&mut self, bytes: &[u8]) {
-        if self.line_dropped {
+        if self.line_dropped || bytes.is_empty() {
             return;
         }
         if self.skipping {
             // Inside an oversized event only blank-or-not matters.
-            self.line_dropped = !bytes.is_empty();
-            self.line.clear();
-            return;
-        }
-        if self.line.len() + bytes.len() + self.collected_len() > self.cap {
-            self.start_skipping();
-            self.line.clear();
             self.line_dropped = true;
+            self.line.clear();
             return;
         }
-        self.line.extend_from_slice(bytes);
+        // Enough of the line to know its field.
+        let head = CLASSIFY_BYTES
+            .saturating_sub(self.line.len())
+            .min(bytes.len());
+        let (first, rest) = bytes.split_at(head);
+        self.line.extend_from_slice(first);
+        match classify(&self.line) {
+            LineKind::Undecided => {}
+            LineKind::Ignored { comment } => {
+                self.stats.comments += u64::from(comment);
+                self.line.clear();
+                self.line_dropped = true;
+            }
+            LineKind::Event => {
+                let room =
+                    (EVENT_PREFIX_BYTES + MAX_EVENT_NAME_BYTES).saturating_sub(self.line.len());
+                self.line
+                    .extend_from_slice(rest.get(..room.min(rest.len())).unwrap_or_default());
+            }
+            LineKind::Data => {
+                let prefix = if self.line.get(5) == Some(&b' ') {
+                    6
+                } else {
+                    5
+                };
+                let value = (self.line.len() + rest.len()).saturating_sub(prefix);
+                let separator = usize::from(self.data_state != DataBuffer::Empty);
+                if self.collected_len() + separator + value > self.cap {
+                    self.start_skipping();
+                    self.line.clear();
+                    self.line_dropped = true;
+                } else {
+                    self.line.extend_from_slice(rest);
+                }
+            }
+        }
     }
 
     fn on_carried_line<F: FnMut(SseEvent<'_>)>(&mut self, read: &[u8], on_event: &mut F) {
@@ -492,6 +557,42 @@ mod tests {
                 assert!(framer.buffered_bytes() <= 1024 + MAX_EVENT_NAME_BYTES);
             }
             framer.finish(&mut |_| {});
+        }
+    }
+}
+
+#[cfg(test)]
+mod cut_point_tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn frame(parts: &[&[u8]], cap: usize) -> (Vec<(Vec<u8>, Vec<u8>)>, u64) {
+        let mut framer = SseFramer::new(cap);
+        let mut events = Vec::new();
+        let mut push = |e: SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
+        for part in parts {
+            framer.feed(part, &mut push);
+        }
+        framer.finish(&mut push);
+        (events, framer.stats().comments)
+    }
+
+    /// Found by `cargo fuzz` (target sse_framer): a data line near the cap was oversized when
+    /// carried across reads (its `data: ` prefix counted) but fit in one read.
+    #[test]
+    fn events_near_the_cap_do_not_depend_on_the_cut_point() {
+        for size in [1000usize, 1017, 1018, 1019, 1024, 1025] {
+            let mut stream = b"event: e\ndata: ".to_vec();
+            stream.extend(std::iter::repeat(b'x').take(size));
+            stream.extend_from_slice(
+                b"\n: a long comment that is never stored\nid: 7\n\ndata: next\n\n",
+            );
+            let whole = frame(&[&stream], 1024);
+            for cut in 0..stream.len() {
+                let (a, b) = stream.split_at(cut);
+                assert_eq!(frame(&[a, b], 1024), whole, "size {size} cut {cut}");
+            }
         }
     }
 }

@@ -20,10 +20,12 @@ use crate::config::Config;
 use crate::decode::decode_body_event;
 use crate::formats::{EventFacts, RefusalSignal, UsageReport, WireFormat};
 use crate::host::Host;
+use crate::json::RawStr;
 use crate::labels::{self, StreamLabels};
 use crate::metrics as m;
 use crate::outcome::{self, FinishReason, Outcome, OutcomeInputs, StreamEnd};
 use crate::record;
+use crate::refusal::{RefusalMatcher, RefusalScan};
 use crate::registry::MetricRegistry;
 use crate::request::{RequestCapture, RequestInfo};
 use crate::route::{self, RouteMatch};
@@ -47,10 +49,37 @@ pub struct Plugin {
     source_workload: RefCell<Option<String>>,
     /// `llm_requests_in_flight` ids (awaiting, streaming), resolved once.
     in_flight: Cell<Option<(Option<u32>, Option<u32>)>>,
+    /// Compiled refusal phrases (`None` when phrase detection is off).
+    refusals: Option<RefusalMatcher>,
 }
 
 impl Plugin {
+    /// Builds the plugin, compiling the refusal phrases: the only step that can fail after
+    /// [`Config::parse`] validated the configuration.
+    pub fn build(config: Config) -> Result<Rc<Plugin>, crate::config::ConfigError> {
+        let refusals = if config.refusals.enabled {
+            Some(
+                RefusalMatcher::new(&config.refusals)
+                    .map_err(crate::config::ConfigError::Refusals)?,
+            )
+        } else {
+            None
+        };
+        Ok(Plugin::assemble(config, refusals))
+    }
+
+    /// [`Plugin::build`] for configurations known to be valid (defaults, tests); phrase
+    /// detection stays off if the phrases cannot be compiled.
     pub fn new(config: Config) -> Rc<Plugin> {
+        let refusals = if config.refusals.enabled {
+            RefusalMatcher::new(&config.refusals).ok()
+        } else {
+            None
+        };
+        Plugin::assemble(config, refusals)
+    }
+
+    fn assemble(config: Config, refusals: Option<RefusalMatcher>) -> Rc<Plugin> {
         let sanitize = |raw: &str| {
             let mut out = String::new();
             m::sanitize_label_value(raw.as_bytes(), &mut out);
@@ -70,6 +99,7 @@ impl Plugin {
             route_providers,
             source_workload: RefCell::new(None),
             in_flight: Cell::new(None),
+            refusals,
         })
     }
 
@@ -179,6 +209,10 @@ pub(crate) struct Measurements {
     pub error_event: bool,
     pub malformed_events: u64,
     pub refusal: Option<RefusalSignal>,
+    /// Phrase scan over the first characters of the visible answer.
+    pub refusal_scan: Option<RefusalScan>,
+    /// Reused buffer for decoding a text piece before the phrase scan.
+    text: String,
     /// Gap histogram id, resolved at the first gap: `Some(None)` = resolved, refused.
     gap_id: Option<Option<u32>>,
 }
@@ -207,6 +241,9 @@ pub struct StreamSummary {
     pub finish_raw: String,
     pub response_model: String,
     pub refusal: Option<RefusalSignal>,
+    /// Why the answer counts as a refusal: `stop_reason`, `delta_refusal`, `content_filter`,
+    /// `safety_block` (structured signals, first) or `phrase`.
+    pub refusal_source: Option<&'static str>,
     pub outcome: Option<Outcome>,
     pub cost_micros: Option<u64>,
     pub labels: StreamLabels,
@@ -301,6 +338,7 @@ impl Stream {
         if switches.source_workload {
             self.labels.source_workload = Some(self.plugin.source_workload(host));
         }
+        self.m.refusal_scan = self.plugin.refusals.as_ref().map(RefusalMatcher::scan);
         self.set_phase(host, Some(Phase::AwaitingFirstToken));
     }
 
@@ -448,9 +486,14 @@ impl Stream {
             };
             self.labels.response_model = Some(self.plugin.bounded(m::LABEL_REQUEST_MODEL, raw));
         }
+        let phrase = match (self.m.refusal_scan.as_mut(), self.plugin.refusals.as_ref()) {
+            (Some(scan), Some(matcher)) => scan.finish(matcher),
+            _ => None,
+        };
         let m = &self.m;
         let finish_reason =
             (!m.finish_raw.is_empty()).then(|| FinishReason::normalize(&m.finish_raw));
+        let refusal_source = refusal_source(m.refusal, finish_reason, phrase.is_some());
         let outcome = outcome::classify(OutcomeInputs {
             end,
             http_status: self.http_status,
@@ -492,13 +535,14 @@ impl Stream {
             duration_micros: now.saturating_sub(self.request_start),
             terminator_seen: m.terminator_seen,
             error_event: m.error_event,
-            malformed_events: m.malformed_events,
+            malformed_events: m.malformed_events + framing.malformed_frames,
             oversized_events: framing.oversized_events,
             streamed: framing.streamed,
             finish_reason,
             finish_raw: String::from_utf8_lossy(&m.finish_raw).into_owned(),
             response_model: String::from_utf8_lossy(&m.response_model).into_owned(),
             refusal: m.refusal,
+            refusal_source,
             outcome: Some(outcome),
             cost_micros,
             labels: std::mem::take(&mut self.labels),
@@ -523,7 +567,19 @@ impl EventSink<'_> {
     fn on_event(&mut self, event: BodyEvent<'_>) {
         // The decoder may transform the payload into the scratch buffer; the facts borrow it.
         let mut scratch = std::mem::take(self.scratch);
-        match decode_body_event(self.format, event, &mut scratch) {
+        let refusals = self.plugin.refusals.as_ref();
+        let (scan, text) = (&mut self.m.refusal_scan, &mut self.m.text);
+        let mut on_text = |raw: RawStr<'_>| {
+            if let (Some(scan), Some(matcher)) = (scan.as_mut(), refusals) {
+                if !scan.is_done() {
+                    text.clear();
+                    raw.decode_into(text);
+                    scan.feed(matcher, text);
+                }
+            }
+        };
+        let decoded = decode_body_event(self.format, event, &mut scratch, &mut on_text);
+        match decoded {
             Ok(facts) => self.apply(&facts),
             Err(_) => self.m.malformed_events += 1,
         }
@@ -586,4 +642,24 @@ fn keep(slot: &mut Vec<u8>, value: &[u8]) {
             .get(..MAX_KEPT_VALUE_BYTES.min(value.len()))
             .unwrap_or_default(),
     );
+}
+
+/// Structured signals are ground truth and come first; the finish reason next; phrases last.
+fn refusal_source(
+    signal: Option<RefusalSignal>,
+    finish: Option<FinishReason>,
+    phrase: bool,
+) -> Option<&'static str> {
+    match (signal, finish) {
+        (Some(RefusalSignal::StopReason), _) | (None, Some(FinishReason::Refusal)) => {
+            Some("stop_reason")
+        }
+        (Some(RefusalSignal::DeltaRefusal), _) => Some("delta_refusal"),
+        (Some(RefusalSignal::ContentFilter), _) | (None, Some(FinishReason::ContentFilter)) => {
+            Some("content_filter")
+        }
+        (Some(RefusalSignal::SafetyBlock), _) => Some("safety_block"),
+        _ if phrase => Some("phrase"),
+        _ => None,
+    }
 }

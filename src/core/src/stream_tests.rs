@@ -476,3 +476,49 @@ fn attributes_for_access_logs_are_written_once_per_stream() {
     run_stream(&host, &quiet, b"{}", &[USAGE_AND_DONE.as_bytes()]);
     assert!(host.attributes.borrow().is_empty());
 }
+
+#[test]
+fn refusals_come_from_structured_signals_first_then_phrases() {
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let phrase = content("I'm sorry, but I can't help with that request.");
+    let s = run_stream(
+        &host,
+        &plugin,
+        br#"{"model":"m"}"#,
+        &[phrase.as_bytes(), USAGE_AND_DONE.as_bytes()],
+    );
+    assert_eq!(s.summary().unwrap().refusal_source, Some("phrase"));
+    let delta = "data: {\"choices\":[{\"delta\":{\"refusal\":\"I can't help with that.\"}}]}\n\n";
+    let s = run_stream(
+        &host,
+        &plugin,
+        br#"{"model":"m"}"#,
+        &[delta.as_bytes(), USAGE_AND_DONE.as_bytes()],
+    );
+    assert_eq!(s.summary().unwrap().refusal_source, Some("delta_refusal"));
+    let near_miss = content("I'm sorry to hear that! Here is how to fix it.");
+    let s = run_stream(
+        &host,
+        &plugin,
+        br#"{"model":"m"}"#,
+        &[near_miss.as_bytes(), USAGE_AND_DONE.as_bytes()],
+    );
+    assert_eq!(s.summary().unwrap().refusal_source, None);
+    assert_eq!(host.counter("llm_refusals_total"), 2);
+    assert_eq!(host.attribute("llmtap.refusal").as_deref(), Some("none"));
+}
+
+#[test]
+fn a_refusal_split_across_events_is_still_found() {
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let pieces: Vec<String> = ["I", "'m sor", "ry, but I ", "can", "not assist with that."]
+        .iter()
+        .map(|p| content(p))
+        .collect();
+    let mut reads: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
+    reads.push(USAGE_AND_DONE.as_bytes());
+    let s = run_stream(&host, &plugin, b"{}", &reads);
+    assert_eq!(s.summary().unwrap().refusal_source, Some("phrase"));
+}

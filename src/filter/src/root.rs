@@ -39,9 +39,9 @@ impl RootContext for LlmtapRoot {
     /// `false`, so Envoy rejects this configuration (and keeps the previous one on an update).
     fn on_configure(&mut self, _plugin_configuration_size: usize) -> bool {
         let bytes = self.get_plugin_configuration().unwrap_or_default();
-        match Config::parse(&bytes) {
-            Ok(config) => {
-                self.plugin = Some(Plugin::new(config));
+        match Config::parse(&bytes).and_then(Plugin::build) {
+            Ok(plugin) => {
+                self.plugin = Some(plugin);
                 true
             }
             Err(error) => {

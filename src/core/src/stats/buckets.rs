@@ -52,11 +52,14 @@ pub fn merge_sparse(
     }
     if start < reference.len() {
         match groups.last_mut() {
-            Some(last) if acc / total.max(f64::MIN_POSITIVE) < min_fraction => last.end = reference.len(),
+            Some(last) if acc / total.max(f64::MIN_POSITIVE) < min_fraction => {
+                last.end = reference.len()
+            }
             _ => groups.push(start..reference.len()),
         }
     }
-    let sum = |v: &[f64], g: &std::ops::Range<usize>| v.get(g.clone()).map_or(0.0, |s| s.iter().sum());
+    let sum =
+        |v: &[f64], g: &std::ops::Range<usize>| v.get(g.clone()).map_or(0.0, |s| s.iter().sum());
     let r = groups.iter().map(|g| sum(reference, g)).collect();
     let c = groups.iter().map(|g| sum(current, g)).collect();
     (r, c, groups)
@@ -82,7 +85,11 @@ mod tests {
 
     #[test]
     fn sparse_reference_buckets_are_merged() {
-        let (r, c, groups) = merge_sparse(&[1.0, 1.0, 48.0, 50.0, 0.0], &[2.0, 0.0, 10.0, 5.0, 3.0], 0.05);
+        let (r, c, groups) = merge_sparse(
+            &[1.0, 1.0, 48.0, 50.0, 0.0],
+            &[2.0, 0.0, 10.0, 5.0, 3.0],
+            0.05,
+        );
         assert_eq!(groups, vec![0..3, 3..5]);
         assert_eq!(r, vec![50.0, 50.0]);
         assert_eq!(c, vec![12.0, 8.0]);

@@ -13,9 +13,20 @@ pub fn evidently_fractions(counts: &[f64]) -> Vec<f64> {
         return vec![0.0; counts.len()];
     }
     let fractions: Vec<f64> = counts.iter().map(|c| c / total).collect();
-    let smallest = fractions.iter().copied().filter(|f| *f > 0.0).fold(f64::INFINITY, f64::min);
-    let fill = if smallest <= 0.0001 { smallest / 1e6 } else { 0.0001 };
-    fractions.into_iter().map(|f| if f > 0.0 { f } else { fill }).collect()
+    let smallest = fractions
+        .iter()
+        .copied()
+        .filter(|f| *f > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let fill = if smallest <= 0.0001 {
+        smallest / 1e6
+    } else {
+        0.0001
+    };
+    fractions
+        .into_iter()
+        .map(|f| if f > 0.0 { f } else { fill })
+        .collect()
 }
 
 /// Population Stability Index, PSI = Σᵢ (cᵢ − rᵢ) · ln(cᵢ / rᵢ), with r and c the reference and
@@ -86,14 +97,20 @@ mod tests {
     fn psi_matches_a_hand_computed_value() {
         // r = (0.5, 0.3, 0.2), c = (0.4, 0.4, 0.2):
         // (0.4−0.5)ln(0.8) + (0.4−0.3)ln(4/3) + 0 = 0.0223143551314210 + 0.0287682072451781
-        close(psi(&[50.0, 30.0, 20.0], &[40.0, 40.0, 20.0]).unwrap(), 0.051_082_562_376_599_1);
+        close(
+            psi(&[50.0, 30.0, 20.0], &[40.0, 40.0, 20.0]).unwrap(),
+            0.051_082_562_376_599_1,
+        );
     }
 
     #[test]
     fn psi_is_kl_both_ways_and_zero_for_equal_shapes() {
         let r = [10.0, 20.0, 30.0, 40.0];
         let c = [25.0, 25.0, 25.0, 25.0];
-        close(psi(&r, &c).unwrap(), kl(&r, &c).unwrap() + kl(&c, &r).unwrap());
+        close(
+            psi(&r, &c).unwrap(),
+            kl(&r, &c).unwrap() + kl(&c, &r).unwrap(),
+        );
         close(psi(&r, &[1.0, 2.0, 3.0, 4.0]).unwrap(), 0.0);
     }
 

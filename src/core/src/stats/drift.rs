@@ -47,7 +47,10 @@ pub struct DriftSettings {
 
 impl Default for DriftSettings {
     fn default() -> Self {
-        DriftSettings { alpha: 0.01, min_samples: None }
+        DriftSettings {
+            alpha: 0.01,
+            min_samples: None,
+        }
     }
 }
 
@@ -105,12 +108,16 @@ pub fn compare(reference: &[f64], current: &[f64], settings: DriftSettings) -> D
     let Some(psi) = report.psi else { return report };
     report.band = Some(band(psi));
     let df = (bins as f64 - 1.0).max(1.0);
-    let Ok(chi2) = ChiSquared::new(df) else { return report };
+    let Ok(chi2) = ChiSquared::new(df) else {
+        return report;
+    };
     let scale = 1.0 / n + 1.0 / m;
     report.expected_psi_without_drift = Some(df * scale);
     report.critical_psi = Some(scale * chi2.inverse_cdf(1.0 - settings.alpha));
     report.p_value = Some(chi2.sf(psi / scale));
-    let min_samples = settings.min_samples.unwrap_or_else(|| chi2.inverse_cdf(0.99) / 0.1);
+    let min_samples = settings
+        .min_samples
+        .unwrap_or_else(|| chi2.inverse_cdf(0.99) / 0.1);
     report.verdict = if n < min_samples || m < min_samples {
         Verdict::InsufficientVolume
     } else if report.critical_psi.is_some_and(|c| psi > c) {
@@ -131,7 +138,12 @@ pub fn compare_categories(
     let mut names: Vec<&str> = reference.iter().chain(current).map(|(n, _)| *n).collect();
     names.sort_unstable();
     names.dedup();
-    let lookup = |side: &[(&str, f64)], name: &str| side.iter().filter(|(n, _)| *n == name).map(|(_, v)| v).sum();
+    let lookup = |side: &[(&str, f64)], name: &str| {
+        side.iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .sum()
+    };
     let r: Vec<f64> = names.iter().map(|n| lookup(reference, n)).collect();
     let c: Vec<f64> = names.iter().map(|n| lookup(current, n)).collect();
     compare(&r, &c, settings)
@@ -151,7 +163,11 @@ mod tests {
         let reference = [1000.0; 10];
         let current = [100.0; 10];
         let r = compare(&reference, &current, DriftSettings::default());
-        assert!((r.critical_psi.unwrap() - 21.665_994 * 0.0011).abs() < 1e-6, "{:?}", r.critical_psi);
+        assert!(
+            (r.critical_psi.unwrap() - 21.665_994 * 0.0011).abs() < 1e-6,
+            "{:?}",
+            r.critical_psi
+        );
         assert!((r.expected_psi_without_drift.unwrap() - 0.0099).abs() < 1e-12);
         assert_eq!(r.verdict, Verdict::NoDrift);
         assert!((r.p_value.unwrap() - 1.0).abs() < 1e-12);
@@ -172,7 +188,10 @@ mod tests {
 
     #[test]
     fn empty_windows_give_no_data() {
-        assert_eq!(compare(&[0.0, 0.0], &[1.0, 1.0], DriftSettings::default()).verdict, Verdict::NoData);
+        assert_eq!(
+            compare(&[0.0, 0.0], &[1.0, 1.0], DriftSettings::default()).verdict,
+            Verdict::NoData
+        );
     }
 
     #[test]
@@ -180,7 +199,10 @@ mod tests {
         let r = compare_categories(
             &[("stop", 900.0), ("length", 100.0)],
             &[("length", 100.0), ("stop", 900.0), ("refusal", 0.0)],
-            DriftSettings { min_samples: Some(1.0), ..DriftSettings::default() },
+            DriftSettings {
+                min_samples: Some(1.0),
+                ..DriftSettings::default()
+            },
         );
         assert_eq!(r.bins, 3);
         assert!(r.psi.unwrap().abs() < 1e-12);

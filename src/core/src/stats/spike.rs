@@ -60,7 +60,11 @@ pub struct Cusum {
 
 impl Default for Cusum {
     fn default() -> Self {
-        Cusum { statistic: 0.0, reference_k: 0.5, threshold_h: 5.0 }
+        Cusum {
+            statistic: 0.0,
+            reference_k: 0.5,
+            threshold_h: 5.0,
+        }
     }
 }
 
@@ -94,7 +98,11 @@ mod tests {
         // P(Bin(10, 0.5) ≥ 8) = (45 + 10 + 1) / 1024 = 56/1024.
         close(binomial_tail(8, 10, 0.5).unwrap(), 56.0 / 1024.0, 1e-12);
         // P(Poisson(1) ≥ 3) = 1 − e⁻¹(1 + 1 + ½) = 1 − 2.5/e.
-        close(poisson_tail(3, 1.0).unwrap(), 1.0 - 2.5 * (-1.0f64).exp(), 1e-12);
+        close(
+            poisson_tail(3, 1.0).unwrap(),
+            1.0 - 2.5 * (-1.0f64).exp(),
+            1e-12,
+        );
         assert_eq!(binomial_tail(0, 10, 0.1), Some(1.0));
         assert_eq!(binomial_tail(11, 10, 0.1), Some(0.0));
     }
@@ -110,9 +118,15 @@ mod tests {
     #[test]
     fn cusum_catches_a_sustained_rise_and_stays_quiet_in_control() {
         let mut rng = Rng::new(3);
-        let mut sample = |n: u64, p: f64| (0..n).filter(|_| ((rng.next() >> 11) as f64) < p * (1u64 << 53) as f64).count() as u64;
+        let mut sample = |n: u64, p: f64| {
+            (0..n)
+                .filter(|_| ((rng.next() >> 11) as f64) < p * (1u64 << 53) as f64)
+                .count() as u64
+        };
         let mut quiet = Cusum::default();
-        let alarms = (0..200).filter(|_| quiet.update(sample(500, 0.01), 500, 0.01)).count();
+        let alarms = (0..200)
+            .filter(|_| quiet.update(sample(500, 0.01), 500, 0.01))
+            .count();
         assert!(alarms <= 2, "{alarms} alarms in control");
         let mut shifted = Cusum::default();
         let first = (0..50).position(|_| shifted.update(sample(500, 0.02), 500, 0.01));
@@ -128,7 +142,9 @@ mod tests {
         let windows = 5000;
         let mut alarms = 0;
         for _ in 0..windows {
-            let k = (0..n).filter(|_| ((rng.next() >> 11) as f64) < p * (1u64 << 53) as f64).count() as u64;
+            let k = (0..n)
+                .filter(|_| ((rng.next() >> 11) as f64) < p * (1u64 << 53) as f64)
+                .count() as u64;
             alarms += usize::from(binomial_tail(k, n, p).unwrap() < 0.001);
         }
         // Expected ≤ 5 (the discrete tail is conservative); P(X ≥ 16 | Bin(5000, 0.001)) < 1e-4.

@@ -1,0 +1,132 @@
+//! OpenAI legacy Completions (`/v1/completions`): streamed `text_completion` events and
+//! whole bodies. Reference:
+//! <https://platform.openai.com/docs/api-reference/completions/object> (streaming sends the
+//! same object per event, then `data: [DONE]`; with `stream_options.include_usage` a last
+//! chunk has `"choices":[]` and `usage`).
+//!
+//! Reads only `choices[].text` (visible text), `choices[].finish_reason` (`content_filter`
+//! is [`super::RefusalSignal::ContentFilter`]), `usage` (`prompt_tokens`,
+//! `completion_tokens`, cached / reasoning details, in tokens), `model`, and errors (a
+//! non-null top-level `error`, `"object":"error"`, or the SSE event name `error`).
+//! `data: [DONE]` is the terminator. Text lengths are in Unicode scalar values.
+
+use super::openai_chat::{finish_reason, read_usage};
+use super::{opt_array, present, Builder, DecodeError, EventFacts};
+use crate::json::{JsonError, RawStr, Reader};
+
+/// Decodes one event (or a whole completion body).
+pub fn decode<'a>(
+    event_name: &'a [u8],
+    data: &'a [u8],
+    on_text: &mut dyn FnMut(RawStr<'_>),
+) -> Result<EventFacts<'a>, DecodeError> {
+    let data = data.trim_ascii();
+    if data == b"[DONE]" {
+        return Ok(EventFacts {
+            terminator: true,
+            ..EventFacts::default()
+        });
+    }
+    let named_error = event_name == b"error";
+    let mut b = Builder::new(on_text);
+    match read(&mut Reader::new(data), &mut b) {
+        Ok(()) => {
+            if named_error {
+                b.error();
+            }
+            Ok(b.done())
+        }
+        Err(_) if named_error => Ok(EventFacts {
+            error: true,
+            ..EventFacts::default()
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {
+    r.object(|key, r| {
+        match key.0 {
+            b"choices" => opt_array(r, |r| {
+                r.object(|key, r| {
+                    match key.0 {
+                        b"text" => {
+                            if let Some(text) = r.opt_string()? {
+                                b.visible(text);
+                            }
+                        }
+                        b"finish_reason" => {
+                            if let Some(reason) = r.opt_string()? {
+                                finish_reason(b, reason);
+                            }
+                        }
+                        _ => r.skip()?,
+                    }
+                    Ok(())
+                })
+            })?,
+            b"usage" => {
+                let usage = read_usage(r)?;
+                b.usage(usage);
+            }
+            b"model" => {
+                if let Some(model) = r.opt_string()? {
+                    b.model(model);
+                }
+            }
+            b"error" => {
+                if present(r)? {
+                    b.error();
+                }
+            }
+            b"object" => {
+                if r.opt_string()?.is_some_and(|o| o.eq_plain("error")) {
+                    b.error();
+                }
+            }
+            _ => r.skip()?,
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::UsageReport;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn reads_text_finish_usage_and_done() {
+        let data = br#"{"id":"cmpl-1","object":"text_completion","choices":[{"text":" fib","index":0,"logprobs":null,"finish_reason":"length"}],"model":"babbage-002","usage":null}"#;
+        let mut text = String::new();
+        let f = decode(b"", data, &mut |t| t.decode_into(&mut text)).unwrap();
+        assert_eq!((f.text_chars, text.as_str()), (4, " fib"));
+        assert_eq!(f.finish_reason, Some(RawStr(b"length")));
+        assert_eq!(f.response_model, Some(RawStr(b"babbage-002")));
+
+        let data = br#"{"choices":[],"usage":{"prompt_tokens":31,"completion_tokens":25,"total_tokens":56}}"#;
+        let f = decode(b"", data, &mut |_| {}).unwrap();
+        assert_eq!(
+            f.usage,
+            Some(UsageReport {
+                input: Some(31),
+                output: Some(25),
+                ..UsageReport::default()
+            })
+        );
+        assert!(decode(b"", b"[DONE]", &mut |_| {}).unwrap().terminator);
+    }
+
+    #[test]
+    fn errors() {
+        assert!(
+            decode(b"", br#"{"error":{"message":"x"}}"#, &mut |_| {})
+                .unwrap()
+                .error
+        );
+        assert!(decode(b"error", b"boom", &mut |_| {}).unwrap().error);
+        assert!(decode(b"", b"{\"choices\":[", &mut |_| {}).is_err());
+    }
+}

@@ -1,0 +1,383 @@
+//! The compiled matcher (one per VM) and the per-stream scan state.
+//!
+//! All phrases of all selected languages, plus the exclusions, are compiled into ONE
+//! Aho–Corasick automaton (`aho-corasick`'s contiguous NFA with standard, overlapping match
+//! semantics). The contiguous NFA was chosen over `aho_corasick::dfa::DFA` by measurement
+//! (`bench/refusals/README.md`): with the default lists (779 phrases in 11 scripts) the DFA
+//! needs 5.4 MiB of heap per VM and 44 ms to build and was not faster per piece (its table does
+//! not stay in cache), the NFA 206 KiB and 4 ms. The scan normalises each incoming character ([`super::normalize`]), encodes it
+//! as UTF-8 and steps the automaton byte by byte, carrying the automaton state across pieces:
+//! nothing is buffered and nothing is scanned twice, whatever the piece boundaries.
+//!
+//! When the automaton reports that patterns end at the current byte:
+//! - an **exclusion** `[xs, xe)` vetoes every refusal match `[s, e)` that overlaps it
+//!   (`s < xe && xs < e`): already found candidates are dropped, and the largest `xe` seen
+//!   so far vetoes later candidates that start before it;
+//! - an **anchored** phrase is a candidate only if it starts at the start of the answer (offset
+//!   0 of the normalised stream, the virtual leading space, or 1 for phrases without one);
+//! - an **anywhere** phrase is a candidate wherever it is, if it ends within the window.
+//!
+//! An exclusion can end after the candidate it overlaps ("I can't" then "…stress enough"), so a
+//! candidate is accepted only once the stream is `max exclusion length` bytes past its end, or
+//! at [`RefusalScan::finish`]. The window is counted in input characters (Unicode scalar
+//! values, including whitespace and markdown); past it, the scan only keeps stepping while a
+//! candidate waits for that confirmation (bounded by the longest exclusion), then stops for
+//! good: later pieces cost one branch.
+
+use super::normalize::{classify, is_leading_marker, lower, normalize_phrase, Class};
+use super::phrases::{default_phrases, Language, PhraseKind};
+use super::{RefusalConfig, RefusalConfigError};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
+
+/// Candidates waiting for exclusion confirmation at once. More would need several refusal
+/// phrases ending within one exclusion length; extra candidates are dropped (the first ones,
+/// which win anyway if confirmed, are kept).
+const PENDING_CAP: usize = 4;
+
+/// One compiled phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    /// As configured or listed (not normalised).
+    pub text: String,
+    pub kind: PhraseKind,
+    /// `None` for phrases added through the configuration.
+    pub language: Option<Language>,
+    /// Length of the normalised pattern, in bytes.
+    len: u32,
+}
+
+/// A detected refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the phrase in the matcher ([`RefusalMatcher::phrase`]).
+    pub phrase_index: u32,
+    /// The phrase is an anchored one (the answer starts with it).
+    pub anchored: bool,
+    /// The default list it comes from; `None` for configured extra phrases.
+    pub language: Option<Language>,
+}
+
+/// The phrase automaton and its phrase table, built once per VM from a [`RefusalConfig`] and
+/// shared read-only by every stream.
+#[derive(Clone, Debug)]
+pub struct RefusalMatcher {
+    /// `None` when disabled or when no phrase is left.
+    automaton: Option<NFA>,
+    start: StateID,
+    phrases: Vec<Phrase>,
+    window_chars: u32,
+    /// Longest exclusion pattern, in normalised bytes.
+    max_exclusion_len: u32,
+}
+
+impl RefusalMatcher {
+    /// Validates `config` and compiles the phrases of its languages (minus `remove`, plus the
+    /// extras) into one automaton.
+    pub fn new(config: &RefusalConfig) -> Result<RefusalMatcher, RefusalConfigError> {
+        config.validate()?;
+        let mut phrases: Vec<Phrase> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut seen = hashbrown::HashSet::new();
+        let mut push = |text: &str, kind, language| {
+            let pattern = normalize_phrase(text);
+            if pattern.is_empty() || !seen.insert((kind, pattern.clone())) {
+                return;
+            }
+            phrases.push(Phrase {
+                text: text.to_owned(),
+                kind,
+                language,
+                len: pattern.len() as u32,
+            });
+            patterns.push(pattern);
+        };
+        if config.enabled {
+            let removed: hashbrown::HashSet<String> =
+                config.remove.iter().map(|r| normalize_phrase(r)).collect();
+            for &language in &config.languages {
+                for phrase in default_phrases(language) {
+                    let phrase = phrase.map_err(RefusalConfigError::from)?;
+                    if !removed.contains(&normalize_phrase(phrase.text)) {
+                        push(phrase.text, phrase.kind, Some(language));
+                    }
+                }
+            }
+            for (list, kind) in [
+                (&config.extra_anchored, PhraseKind::Anchored),
+                (&config.extra_anywhere, PhraseKind::Anywhere),
+                (&config.extra_exclusions, PhraseKind::Exclusion),
+            ] {
+                for text in list {
+                    push(text, kind, None);
+                }
+            }
+        }
+        let max_exclusion_len = phrases
+            .iter()
+            .filter(|p| p.kind == PhraseKind::Exclusion)
+            .map(|p| p.len)
+            .max()
+            .unwrap_or(0);
+        let has_refusal_phrase = phrases.iter().any(|p| p.kind != PhraseKind::Exclusion);
+        let (automaton, start) = if has_refusal_phrase {
+            let nfa = NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&patterns)
+                .map_err(|e| RefusalConfigError::Automaton(e.to_string()))?;
+            let start = nfa
+                .start_state(Anchored::No)
+                .map_err(|e| RefusalConfigError::Automaton(e.to_string()))?;
+            (Some(nfa), start)
+        } else {
+            (None, StateID::default())
+        };
+        Ok(RefusalMatcher {
+            automaton,
+            start,
+            phrases,
+            window_chars: config.window_chars as u32,
+            max_exclusion_len,
+        })
+    }
+
+    /// A fresh per-stream scan.
+    pub fn scan(&self) -> RefusalScan {
+        RefusalScan {
+            state: self.start,
+            pos: 0,
+            chars: 0,
+            exclusion_end: 0,
+            flags: if self.automaton.is_some() { 0 } else { DONE },
+            pending_len: 0,
+            pending: [Candidate::default(); PENDING_CAP],
+            verdict: None,
+        }
+    }
+
+    /// Scans a whole answer at once (same result as feeding it in any pieces, then finishing).
+    pub fn detect(&self, answer: &str) -> Option<PhraseMatch> {
+        let mut scan = self.scan();
+        scan.feed(self, answer);
+        scan.finish(self)
+    }
+
+    /// The phrase with this index.
+    pub fn phrase(&self, index: u32) -> Option<&Phrase> {
+        self.phrases.get(index as usize)
+    }
+
+    /// All compiled phrases; [`PhraseMatch::phrase_index`] indexes this slice.
+    pub fn phrases(&self) -> &[Phrase] {
+        &self.phrases
+    }
+
+    /// The configured window, in characters.
+    pub fn window_chars(&self) -> usize {
+        self.window_chars as usize
+    }
+
+    /// Heap bytes used by the automaton and the phrase table.
+    pub fn memory_usage(&self) -> usize {
+        self.automaton.as_ref().map_or(0, |a| a.memory_usage())
+            + self
+                .phrases
+                .iter()
+                .map(|p| p.text.capacity() + core::mem::size_of::<Phrase>())
+                .sum::<usize>()
+    }
+}
+
+const STARTED: u8 = 1;
+const IN_SPACE: u8 = 2;
+const DONE: u8 = 4;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Candidate {
+    start: u32,
+    end: u32,
+    phrase: u32,
+}
+
+/// Per-stream state: the automaton state, a few counters and up to four pending candidates
+/// (under 100 bytes, no heap). Feed it the visible answer text in any pieces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusalScan {
+    state: StateID,
+    /// Normalised bytes stepped through the automaton (virtual leading space included).
+    pos: u32,
+    /// Input characters consumed.
+    chars: u32,
+    /// Largest end of an exclusion match so far.
+    exclusion_end: u32,
+    flags: u8,
+    pending_len: u8,
+    pending: [Candidate; PENDING_CAP],
+    verdict: Option<PhraseMatch>,
+}
+
+impl RefusalScan {
+    /// Consumes the next piece of the answer. Returns at once when the scan is done (match
+    /// confirmed, or window closed with nothing pending).
+    pub fn feed(&mut self, matcher: &RefusalMatcher, piece: &str) {
+        if self.flags & DONE != 0 {
+            return;
+        }
+        let Some(automaton) = matcher.automaton.as_ref() else {
+            self.flags |= DONE;
+            return;
+        };
+        for c in piece.chars() {
+            if self.chars >= matcher.window_chars && self.pending_len == 0 {
+                self.flags |= DONE;
+                return;
+            }
+            self.chars = self.chars.saturating_add(1);
+            match classify(c) {
+                Class::Drop => {}
+                Class::Space => {
+                    if self.flags & STARTED != 0 {
+                        self.flags |= IN_SPACE;
+                    }
+                }
+                Class::Text(t) => {
+                    if self.flags & STARTED == 0 {
+                        if is_leading_marker(t) {
+                            continue;
+                        }
+                        self.flags |= STARTED | IN_SPACE;
+                    }
+                    if self.flags & IN_SPACE != 0 {
+                        self.flags &= !IN_SPACE;
+                        self.step_char(matcher, automaton, ' ');
+                    }
+                    lower(t, |l| self.step_char(matcher, automaton, l));
+                }
+            }
+            if self.flags & DONE != 0 {
+                return;
+            }
+        }
+        if self.chars >= matcher.window_chars && self.pending_len == 0 {
+            self.flags |= DONE;
+        }
+    }
+
+    /// Settles the scan at the end of the answer: a candidate still waiting for exclusion
+    /// confirmation is accepted (no exclusion can follow). Returns the verdict.
+    pub fn finish(&mut self, matcher: &RefusalMatcher) -> Option<PhraseMatch> {
+        if self.verdict.is_none() && self.pending_len > 0 {
+            self.accept(matcher, self.pending[0]);
+        }
+        self.pending_len = 0;
+        self.flags |= DONE;
+        self.verdict
+    }
+
+    /// The confirmed match, if any. Before [`finish`](Self::finish), a match may still be
+    /// waiting for confirmation and is not reported yet.
+    pub fn verdict(&self) -> Option<PhraseMatch> {
+        self.verdict
+    }
+
+    /// Nothing more will be looked at (match confirmed, window closed, or finished).
+    pub fn is_done(&self) -> bool {
+        self.flags & DONE != 0
+    }
+
+    /// Bytes stepped through the automaton so far: the work done, for tests and benchmarks.
+    pub fn bytes_scanned(&self) -> u32 {
+        self.pos
+    }
+
+    /// Input characters consumed so far (stops growing once the scan is done).
+    pub fn chars_consumed(&self) -> u32 {
+        self.chars
+    }
+
+    #[inline]
+    fn step_char(&mut self, matcher: &RefusalMatcher, automaton: &NFA, c: char) {
+        let mut buf = [0u8; 4];
+        for &byte in c.encode_utf8(&mut buf).as_bytes() {
+            if self.flags & DONE != 0 {
+                return;
+            }
+            self.state = automaton.next_state(Anchored::No, self.state, byte);
+            self.pos = self.pos.saturating_add(1);
+            if automaton.is_special(self.state) && automaton.is_match(self.state) {
+                self.on_match_state(matcher, automaton);
+            }
+            if self.pending_len > 0 {
+                let first = self.pending[0];
+                if first.end.saturating_add(matcher.max_exclusion_len) <= self.pos {
+                    self.accept(matcher, first);
+                }
+            }
+        }
+    }
+
+    fn on_match_state(&mut self, matcher: &RefusalMatcher, automaton: &NFA) {
+        let end = self.pos;
+        let count = automaton.match_len(self.state);
+        // Exclusions first, so one ending at the same byte vetoes the candidates below.
+        for i in 0..count {
+            let pid = automaton.match_pattern(self.state, i).as_usize();
+            let Some(phrase) = matcher.phrases.get(pid) else {
+                continue;
+            };
+            if phrase.kind == PhraseKind::Exclusion {
+                let start = end.saturating_sub(phrase.len);
+                self.exclusion_end = self.exclusion_end.max(end);
+                self.veto_pending(start, end);
+            }
+        }
+        if self.chars > matcher.window_chars {
+            return; // past the window: only exclusions still matter
+        }
+        for i in 0..count {
+            let pid = automaton.match_pattern(self.state, i).as_usize();
+            let Some(phrase) = matcher.phrases.get(pid) else {
+                continue;
+            };
+            let start = end.saturating_sub(phrase.len);
+            let valid = match phrase.kind {
+                PhraseKind::Exclusion => false,
+                PhraseKind::Anchored => start <= 1,
+                PhraseKind::Anywhere => true,
+            };
+            if valid && start >= self.exclusion_end && (self.pending_len as usize) < PENDING_CAP {
+                self.pending[self.pending_len as usize] = Candidate {
+                    start,
+                    end,
+                    phrase: pid as u32,
+                };
+                self.pending_len += 1;
+            }
+        }
+    }
+
+    fn veto_pending(&mut self, start: u32, end: u32) {
+        let mut kept = 0;
+        for i in 0..self.pending_len as usize {
+            let c = self.pending[i];
+            if !(c.start < end && start < c.end) {
+                self.pending[kept] = c;
+                kept += 1;
+            }
+        }
+        self.pending_len = kept as u8;
+    }
+
+    fn accept(&mut self, matcher: &RefusalMatcher, candidate: Candidate) {
+        let phrase = matcher.phrases.get(candidate.phrase as usize);
+        self.verdict = Some(PhraseMatch {
+            phrase_index: candidate.phrase,
+            anchored: phrase.is_some_and(|p| p.kind == PhraseKind::Anchored),
+            language: phrase.and_then(|p| p.language),
+        });
+        self.pending_len = 0;
+        self.flags |= DONE;
+    }
+}
