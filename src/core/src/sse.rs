@@ -567,7 +567,9 @@ mod cut_point_tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    fn frame(parts: &[&[u8]], cap: usize) -> (Vec<(Vec<u8>, Vec<u8>)>, u64) {
+    type Framed = (Vec<(Vec<u8>, Vec<u8>)>, u64);
+
+    fn frame(parts: &[&[u8]], cap: usize) -> Framed {
         let mut framer = SseFramer::new(cap);
         let mut events = Vec::new();
         let mut push = |e: SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
@@ -584,7 +586,7 @@ mod cut_point_tests {
     fn events_near_the_cap_do_not_depend_on_the_cut_point() {
         for size in [1000usize, 1017, 1018, 1019, 1024, 1025] {
             let mut stream = b"event: e\ndata: ".to_vec();
-            stream.extend(std::iter::repeat(b'x').take(size));
+            stream.extend(std::iter::repeat_n(b'x', size));
             stream.extend_from_slice(
                 b"\n: a long comment that is never stored\nid: 7\n\ndata: next\n\n",
             );
