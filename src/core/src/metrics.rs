@@ -87,11 +87,12 @@ pub const TPOT_BUCKETS_US: &[u64] = &[
 
 /// Inter-chunk gap buckets in microseconds: the TPOT boundaries extended downwards to
 /// 10 µs (gaps of 0, events completed by the same read, land in the first bucket; Envoy
-/// rejects a bound of 0) and upwards to 60 s for stalls.
+/// rejects a bound of 0) and upwards to 60 s for stalls, with 15, 20, 30 and 40 ms added where
+/// typical token gaps of hosted models fall.
 pub const GAP_BUCKETS_US: &[u64] = &[
-    10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 75_000, 100_000,
-    150_000, 200_000, 300_000, 400_000, 500_000, 750_000, 1_000_000, 2_500_000, 5_000_000,
-    10_000_000, 30_000_000, 60_000_000,
+    10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000,
+    50_000, 75_000, 100_000, 150_000, 200_000, 300_000, 400_000, 500_000, 750_000, 1_000_000,
+    2_500_000, 5_000_000, 10_000_000, 30_000_000, 60_000_000,
 ];
 
 /// Token-count buckets: 1-2-5 steps up to 1M merged with the OpenTelemetry GenAI
