@@ -402,7 +402,7 @@ mod tests {
 /// `envoy/stats-config.yaml` is [`stats_config_yaml`]'s output; regenerate it with
 /// `LLMTAP_BLESS=1 cargo test -p llmtap-core shipped_stats_snippet`.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod golden {
+mod native_only {
     #[test]
     fn shipped_stats_snippet_matches_the_catalogue() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../envoy/stats-config.yaml");

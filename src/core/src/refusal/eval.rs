@@ -1063,7 +1063,7 @@ mod tests {
 
     /// The labelled corpus, read from `LLMTAP_CORPUS` or `shared/corpus` beside the workspace.
     #[cfg(not(target_arch = "wasm32"))]
-    mod corpus {
+    mod native_only {
         use super::super::*;
         use std::path::PathBuf;
         use std::sync::OnceLock;
