@@ -79,7 +79,7 @@ oci: wasm
 # Coverage-guided fuzzing needs nightly and cargo-fuzz.
 fuzz-tools:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@command -v cargo-fuzz >/dev/null || $(CARGO) install --quiet cargo-fuzz --locked
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install --quiet cargo-fuzz --locked || $(CARGO) install --quiet cargo-fuzz
 
 ## fuzz-smoke: a short run of every fuzz target from its seed corpus (FUZZ_SECONDS each)
 FUZZ_SECONDS ?= 20
