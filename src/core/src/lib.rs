@@ -40,6 +40,4 @@ pub mod stream;
 pub(crate) mod testing;
 
 #[cfg(test)]
-mod corpus_tests;
-#[cfg(test)]
 mod stream_tests;

@@ -435,3 +435,57 @@ fn random_mutations_never_panic_nor_grow_buffers_past_caps() {
         }
     }
 }
+
+/// The openai-chat streams through the whole per-stream state machine: each recorded once,
+/// with the manifest's content events and usage.
+#[test]
+fn streams_record_the_manifest_counts_once_each() {
+    use crate::config::Config;
+    use crate::stream::Plugin;
+    use crate::stream_tests::run_stream;
+    use crate::testing::RecordingHost;
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let (mut streams, mut want_output, mut want_gaps, mut want_ttft) = (0, 0, 0, 0);
+    for case in cases("openai-chat-sse") {
+        let reads: Vec<&[u8]> = case.bytes.split_inclusive(|b| *b == b'\n').collect();
+        let stream = run_stream(
+            &host,
+            &plugin,
+            br#"{"model":"gpt-4o","stream":true}"#,
+            &reads,
+        );
+        let summary = stream.summary().unwrap();
+        assert_eq!(
+            summary.content_events, case.want.content_chunks,
+            "{}",
+            case.file
+        );
+        assert_eq!(
+            summary.usage.output, case.want.completion_tokens,
+            "{}",
+            case.file
+        );
+        streams += 1;
+        want_output += case.want.completion_tokens.unwrap_or(0) as i64;
+        want_gaps += case.want.content_chunks.saturating_sub(1) as usize;
+        want_ttft += usize::from(case.want.content_chunks > 0);
+    }
+    assert_eq!(host.counter("llm_requests_total"), streams);
+    let output =
+        "llm_tokens_total.gen_ai_request_model=.=gpt-4o;.;gen_ai_provider_name=.=openai;.;\
+                  gen_ai_operation_name=.=chat;.;gen_ai_token_type=.=output;.;";
+    assert_eq!(host.counter(output), want_output);
+    assert_eq!(
+        host.histogram("llm_inter_chunk_gap_microseconds").len(),
+        want_gaps
+    );
+    assert_eq!(
+        host.histogram("llm_time_to_first_token_milliseconds").len(),
+        want_ttft
+    );
+    assert_eq!(
+        host.histogram("llm_request_duration_milliseconds").len(),
+        streams as usize
+    );
+}
