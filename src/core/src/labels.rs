@@ -1,6 +1,5 @@
 //! The label values of one stream, resolved once, and the label lists built from them.
 
-use crate::config::LabelSwitches;
 use crate::metrics as m;
 
 /// Most labels any series carries (6 base + response model + outcome/token type/…).
@@ -87,11 +86,6 @@ impl StreamLabels {
     }
 }
 
-/// Whether a switch keeps a label.
-pub fn keep<T>(on: bool, value: impl FnOnce() -> T) -> Option<T> {
-    on.then(value)
-}
-
 /// The Istio cluster name `outbound|8000||vllm.ns.svc.cluster.local` names the service in
 /// its last `|`-separated part; other cluster names are used whole.
 pub fn destination_from_cluster(cluster: &str) -> &str {
@@ -99,11 +93,6 @@ pub fn destination_from_cluster(cluster: &str) -> &str {
         Some((_, host)) if !host.is_empty() => host,
         _ => cluster,
     }
-}
-
-/// Which switches are on, for callers that only need to know whether to read something.
-pub fn wants_destination(switches: &LabelSwitches) -> bool {
-    switches.destination_service
 }
 
 #[cfg(test)]

@@ -293,11 +293,6 @@ impl Stream {
         self.route.is_some()
     }
 
-    /// The wire format detected from the request path.
-    pub fn format(&self) -> Option<WireFormat> {
-        self.route.map(|r| r.format)
-    }
-
     /// Whether the filter needs the request body's bytes (only while capturing it).
     pub fn wants_request_body(&self) -> bool {
         self.request.is_some()
@@ -324,10 +319,10 @@ impl Stream {
             self.plugin.config.max_request_body_bytes,
         ));
         let switches = self.plugin.config.labels;
-        self.labels.provider = labels::keep(switches.provider, || {
-            self.plugin.provider(&route).to_owned()
-        });
-        self.labels.operation = labels::keep(switches.operation, || route.operation);
+        self.labels.provider = switches
+            .provider
+            .then(|| self.plugin.provider(&route).to_owned());
+        self.labels.operation = switches.operation.then_some(route.operation);
         if let Some(header) = self.plugin.config.consumer_header.as_deref() {
             let value = host.request_header(header);
             self.labels.consumer = Some(
