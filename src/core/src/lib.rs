@@ -13,6 +13,7 @@
 //! - [`stream`]: the per-stream state machine and what it records;
 //! - [`config`]: the plugin configuration;
 //! - [`metrics`], [`registry`]: the metric catalogue, label encoding and id cache;
+//! - [`tokenize`]: exact (`tiktoken`) and estimated token counts when usage is missing;
 //! - [`host`]: the [`host::Host`] trait the filter implements.
 
 pub mod aws_eventstream;
@@ -35,6 +36,7 @@ pub mod route;
 pub mod sse;
 pub mod stats;
 pub mod stream;
+pub mod tokenize;
 
 #[cfg(test)]
 pub(crate) mod testing;
