@@ -6,6 +6,7 @@
 
 use crate::formats::WireFormat;
 use crate::refusal::{RefusalConfig, RefusalConfigError};
+use crate::tokenize::config::{TokenizerConfig, TokenizerConfigError};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -57,6 +58,13 @@ pub struct Config {
     pub filter_state: bool,
     /// Phrase-based refusal detection (structured refusal signals are always read).
     pub refusals: RefusalConfig,
+    /// Counting tokens of streams that carry no usage report.
+    pub tokenizer: TokenizerConfig,
+    /// For OpenAI-compatible streaming requests that do not ask for usage, add
+    /// `stream_options.include_usage = true` to the request body so the upstream reports
+    /// exact usage. Off by default: it buffers those request bodies (up to
+    /// `max_request_body_bytes`) and rewrites them; see docs/configuration.md.
+    pub inject_include_usage: bool,
 }
 
 /// Which labels the metrics carry (each can be switched off to cut series).
@@ -115,6 +123,8 @@ impl Default for Config {
             prices: BTreeMap::new(),
             filter_state: true,
             refusals: RefusalConfig::default(),
+            tokenizer: TokenizerConfig::default(),
+            inject_include_usage: false,
         }
     }
 }
@@ -139,6 +149,8 @@ pub enum ConfigError {
     BadHeaderName { field: &'static str },
     /// The `refusals` section is invalid.
     Refusals(RefusalConfigError),
+    /// The `tokenizer` section is invalid.
+    Tokenizer(TokenizerConfigError),
 }
 
 impl core::fmt::Display for ConfigError {
@@ -150,6 +162,7 @@ impl core::fmt::Display for ConfigError {
                 "llmtap: invalid plugin configuration: {field} = {value} is outside {min}..={max}"
             ),
             ConfigError::Refusals(e) => write!(f, "{e}"),
+            ConfigError::Tokenizer(e) => write!(f, "{e}"),
             ConfigError::BadPrice { model } => write!(
                 f,
                 "llmtap: invalid plugin configuration: prices[{model:?}]: price must be a finite number in 0..={MAX_PRICE_USD_PER_MILLION} (USD per million tokens)"
@@ -224,6 +237,7 @@ impl Config {
             });
         }
         self.refusals.validate().map_err(ConfigError::Refusals)?;
+        self.tokenizer.validate().map_err(ConfigError::Tokenizer)?;
         for (model, price) in &self.prices {
             let values = [
                 Some(price.input),

@@ -324,6 +324,17 @@ impl<'a> Reader<'a> {
         Ok(if overflow { None } else { Some(value) })
     }
 
+    /// The next non-whitespace byte, not consumed.
+    pub fn peek_byte(&mut self) -> Result<u8, JsonError> {
+        self.peek()
+    }
+
+    /// Byte offset of the next value (after whitespace), or the end of the input.
+    pub fn offset(&mut self) -> usize {
+        let _ = self.peek();
+        self.pos
+    }
+
     /// Skips the next value whatever it is.
     pub fn skip(&mut self) -> Result<(), JsonError> {
         match self.peek()? {

@@ -32,6 +32,7 @@ pub mod record;
 pub mod refusal;
 pub mod registry;
 pub mod request;
+pub mod request_rewrite;
 pub mod route;
 pub mod sse;
 pub mod stats;

@@ -27,6 +27,9 @@ pub const LABEL_PROVIDER: &str = "gen_ai_provider_name";
 pub const LABEL_OPERATION: &str = "gen_ai_operation_name";
 /// Label key of `llm_tokens_total` only: `input`, `output`, `cached_input`, `reasoning`.
 pub const LABEL_TOKEN_TYPE: &str = "gen_ai_token_type";
+/// Label key of `llm_tokens_total` only: where the count came from, `usage` (the provider's
+/// report) | `tokenizer` (counted exactly with the model's tiktoken encoding) | `estimate`.
+pub const LABEL_TOKEN_SOURCE: &str = "token_source";
 /// Label of `llm_requests_total`: the model the response named.
 pub const LABEL_RESPONSE_MODEL: &str = "gen_ai_response_model";
 /// Label of `llm_requests_total`: how the stream ended ([`crate::outcome::Outcome`]).
@@ -56,6 +59,7 @@ pub const LABEL_KEYS: &[&str] = &[
     LABEL_SOURCE_WORKLOAD,
     LABEL_CONSUMER,
     LABEL_TOKEN_TYPE,
+    LABEL_TOKEN_SOURCE,
     LABEL_OUTCOME,
     LABEL_FINISH_REASON,
     LABEL_REFUSAL_SOURCE,
@@ -113,7 +117,7 @@ pub const REQUESTS_TOTAL: MetricDef = MetricDef {
 pub const TOKENS_TOTAL: MetricDef = MetricDef {
     name: "llm_tokens_total",
     kind: MetricKind::Counter,
-    help: "Tokens from the provider's usage report; gen_ai_token_type = input | output | cached_input | reasoning.",
+    help: "Tokens; gen_ai_token_type = input | output | cached_input | reasoning; token_source = usage (provider report) | tokenizer (exact tiktoken count) | estimate.",
     buckets: &[],
 };
 
@@ -206,15 +210,28 @@ pub const REQUEST_DURATION_MS: MetricDef = MetricDef {
 pub const OUTPUT_TOKENS: MetricDef = MetricDef {
     name: "llm_output_tokens",
     kind: MetricKind::Histogram,
-    help: "Output tokens per request, from the provider's usage report.",
+    help: "Output tokens per request: the provider's usage report, else counted (see llm_tokens_total's token_source).",
     buckets: TOKEN_BUCKETS,
 };
 
 pub const PROMPT_TOKENS: MetricDef = MetricDef {
     name: "llm_prompt_tokens",
     kind: MetricKind::Histogram,
-    help: "Prompt (input) tokens per request, from the provider's usage report.",
+    help: "Prompt (input) tokens per request: the provider's usage report, else counted (see llm_tokens_total's token_source).",
     buckets: TOKEN_BUCKETS,
+};
+
+/// Output-rate buckets in tokens per second: hosted models stream 20–200 tokens/s, local
+/// ones 5–100, speculative decoding and small models up to thousands.
+pub const TOKENS_PER_SECOND_BUCKETS: &[u64] = &[
+    1, 2, 5, 10, 15, 20, 30, 40, 50, 60, 75, 100, 125, 150, 200, 300, 500, 1_000, 2_000, 5_000,
+];
+
+pub const OUTPUT_TOKENS_PER_SECOND: MetricDef = MetricDef {
+    name: "llm_output_tokens_per_second",
+    kind: MetricKind::Histogram,
+    help: "Per request: (output tokens - 1) / (last content - first content), in tokens per second (streams with at least 2 output tokens and 2 content events).",
+    buckets: TOKENS_PER_SECOND_BUCKETS,
 };
 
 /// The whole contract, in documentation order.
@@ -232,10 +249,15 @@ pub const CATALOGUE: &[&MetricDef] = &[
     &TIME_TO_FIRST_REASONING_TOKEN_MS,
     &INTER_CHUNK_GAP_US,
     &TIME_PER_OUTPUT_TOKEN_US,
+    &OUTPUT_TOKENS_PER_SECOND,
     &REQUEST_DURATION_MS,
     &OUTPUT_TOKENS,
     &PROMPT_TOKENS,
 ];
+
+// Envoy applies the first `histogram_bucket_settings` entry whose prefix matches, so a
+// histogram whose name extends another's (`llm_output_tokens_per_second` and
+// `llm_output_tokens`) must come first; `catalogue_orders_longer_prefixes_first` checks it.
 
 /// Longest label value kept; longer values are cut (at a character boundary).
 pub const MAX_LABEL_VALUE_BYTES: usize = 64;
@@ -309,6 +331,20 @@ pub fn stats_config_yaml() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catalogue_orders_longer_prefixes_first() {
+        for (i, a) in CATALOGUE.iter().enumerate() {
+            for b in &CATALOGUE[i + 1..] {
+                assert!(
+                    !b.name.starts_with(a.name),
+                    "{} must come before {} (first bucket-setting match wins)",
+                    b.name,
+                    a.name
+                );
+            }
+        }
+    }
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

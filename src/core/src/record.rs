@@ -6,6 +6,7 @@ use crate::labels::LabelList;
 use crate::metrics::{self as m, MetricDef};
 use crate::outcome::Outcome;
 use crate::stream::{Plugin, StreamSummary};
+use crate::tokenize::{TokenCount, TokenSource};
 
 /// Records every metric of a finished stream.
 pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
@@ -42,18 +43,21 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
             1,
         );
     }
+    let input = reported_or_counted(s.usage.input, s.counted_input);
+    let output = reported_or_counted(s.usage.output, s.counted_output);
     let tokens = [
-        ("input", s.usage.input),
-        ("output", s.usage.output),
-        ("cached_input", s.usage.cached_input),
-        ("reasoning", s.usage.reasoning),
+        ("input", input),
+        ("output", output),
+        ("cached_input", s.usage.cached_input.map(from_usage)),
+        ("reasoning", s.usage.reasoning.map(from_usage)),
     ];
     for (token_type, value) in tokens {
         if let Some(value) = value {
             count(
                 &m::TOKENS_TOTAL,
-                base.with(m::LABEL_TOKEN_TYPE, token_type),
-                value,
+                base.with(m::LABEL_TOKEN_TYPE, token_type)
+                    .with(m::LABEL_TOKEN_SOURCE, value.source.as_str()),
+                value.tokens,
             );
         }
     }
@@ -82,8 +86,9 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
             s.ttfr_micros.map(micros_to_millis),
         ),
         (&m::TIME_PER_OUTPUT_TOKEN_US, s.tpot_micros),
-        (&m::PROMPT_TOKENS, s.usage.input),
-        (&m::OUTPUT_TOKENS, s.usage.output),
+        (&m::OUTPUT_TOKENS_PER_SECOND, s.output_tokens_per_second),
+        (&m::PROMPT_TOKENS, input.map(|c| c.tokens)),
+        (&m::OUTPUT_TOKENS, output.map(|c| c.tokens)),
     ];
     for (def, value) in optional {
         if let Some(value) = value {
@@ -92,6 +97,18 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
     }
     if plugin.config.filter_state {
         write_attributes(host, s, outcome);
+    }
+}
+
+/// The provider's figure when it reported one, else the counted one.
+fn reported_or_counted(reported: Option<u64>, counted: Option<TokenCount>) -> Option<TokenCount> {
+    reported.map(from_usage).or(counted)
+}
+
+fn from_usage(tokens: u64) -> TokenCount {
+    TokenCount {
+        tokens,
+        source: TokenSource::Usage,
     }
 }
 
@@ -129,13 +146,18 @@ fn write_attributes(host: &dyn Host, s: &StreamSummary, outcome: Outcome) {
         m::sanitize_label_value(s.response_model.as_bytes(), &mut model);
         put("llmtap.gen_ai.response.model", &model);
     }
-    if let Some(v) = s.usage.input {
-        number(&mut text, v);
+    if let Some(v) = reported_or_counted(s.usage.input, s.counted_input) {
+        number(&mut text, v.tokens);
         put("llmtap.gen_ai.usage.input_tokens", &text);
+        put("llmtap.input_token_source", v.source.as_str());
     }
-    if let Some(v) = s.usage.output {
-        number(&mut text, v);
+    if let Some(v) = reported_or_counted(s.usage.output, s.counted_output) {
+        number(&mut text, v.tokens);
         put("llmtap.gen_ai.usage.output_tokens", &text);
+        put("llmtap.output_token_source", v.source.as_str());
+    }
+    if s.usage_injected {
+        put("llmtap.include_usage_injected", "true");
     }
     if let Some(reason) = s.finish_reason {
         put("llmtap.gen_ai.response.finish_reasons", reason.as_str());

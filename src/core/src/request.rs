@@ -1,5 +1,5 @@
 //! Request side: keeps a bounded prefix of the request body as it passes (never pausing it)
-//! and reads the top-level `model` and `stream` fields from it.
+//! and reads the top-level `model`, `stream` and `stream_options.include_usage` fields from it.
 
 use crate::json::Reader;
 
@@ -10,6 +10,8 @@ pub struct RequestInfo {
     pub model: Option<Vec<u8>>,
     /// The `stream` flag, if present.
     pub stream: Option<bool>,
+    /// `stream_options.include_usage`, if present.
+    pub include_usage: Option<bool>,
     /// The body was longer than the capture cap; fields after the cap were not seen.
     pub truncated: bool,
 }
@@ -20,6 +22,8 @@ pub struct RequestCapture {
     cap: usize,
     body: Vec<u8>,
     truncated: bool,
+    /// Bytes of the body seen, kept or not.
+    seen: u64,
 }
 
 impl RequestCapture {
@@ -28,11 +32,13 @@ impl RequestCapture {
             cap,
             body: Vec::new(),
             truncated: false,
+            seen: 0,
         }
     }
 
     /// Appends one read of the request body (the part beyond the cap is dropped).
     pub fn push(&mut self, read: &[u8]) {
+        self.seen += read.len() as u64;
         let room = self.cap.saturating_sub(self.body.len());
         if read.len() > room {
             self.truncated = true;
@@ -41,12 +47,22 @@ impl RequestCapture {
             .extend_from_slice(read.get(..room.min(read.len())).unwrap_or_default());
     }
 
-    /// Reads `model` and `stream` from what was kept and frees the buffer.
+    /// Reads `model`, `stream` and `stream_options` from what was kept (the body stays
+    /// readable until the capture is dropped).
     pub fn finish(&mut self) -> RequestInfo {
         let mut info = parse_request(&self.body);
         info.truncated |= self.truncated;
-        self.body = Vec::new();
         info
+    }
+
+    /// The kept prefix of the body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Bytes seen past the cap.
+    pub fn unseen_bytes(&self) -> u64 {
+        self.seen.saturating_sub(self.body.len() as u64)
     }
 }
 
@@ -58,6 +74,13 @@ pub fn parse_request(body: &[u8]) -> RequestInfo {
         match key.0 {
             b"model" => info.model = r.opt_string()?.map(|s| s.0.to_vec()),
             b"stream" => info.stream = r.opt_bool()?,
+            b"stream_options" if r.peek_byte()? == b'{' => r.object(|key, r| {
+                match key.0 {
+                    b"include_usage" => info.include_usage = r.opt_bool()?,
+                    _ => r.skip()?,
+                }
+                Ok(())
+            })?,
             _ => r.skip()?,
         }
         Ok(())

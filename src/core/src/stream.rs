@@ -29,6 +29,7 @@ use crate::refusal::{RefusalMatcher, RefusalScan};
 use crate::registry::MetricRegistry;
 use crate::request::{RequestCapture, RequestInfo};
 use crate::route::{self, RouteMatch};
+use crate::tokenize::{self, prompt, Encoding, TextCounter, TokenCount, TokenSource, Tokenizer};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -51,6 +52,17 @@ pub struct Plugin {
     in_flight: Cell<Option<(Option<u32>, Option<u32>)>>,
     /// Compiled refusal phrases (`None` when phrase detection is off).
     refusals: Option<RefusalMatcher>,
+    /// Tokenizers per encoding ([`Encoding::ALL`] order), built on first use.
+    tokenizers: RefCell<[TokenizerSlot; 2]>,
+}
+
+/// A tokenizer not built yet, built, or failed to build (then streams are estimated).
+#[derive(Debug)]
+enum TokenizerSlot {
+    Unbuilt,
+    Built(Rc<Tokenizer>),
+    /// The error, logged once by the next stream that ends.
+    Failed(Option<String>),
 }
 
 impl Plugin {
@@ -65,7 +77,50 @@ impl Plugin {
         } else {
             None
         };
-        Ok(Plugin::assemble(config, refusals))
+        let preload = config.tokenizer.enabled && config.tokenizer.preload;
+        let plugin = Plugin::assemble(config, refusals);
+        if preload {
+            for e in Encoding::ALL.into_iter().filter(|e| e.is_linked()) {
+                plugin.tokenizer(e);
+            }
+        }
+        Ok(plugin)
+    }
+
+    /// The tokenizer of a linked encoding, built on first use (`None` if it cannot be).
+    pub fn tokenizer(&self, encoding: Encoding) -> Option<Rc<Tokenizer>> {
+        if !self.config.tokenizer.enabled || !encoding.is_linked() {
+            return None;
+        }
+        let index = Encoding::ALL.iter().position(|&e| e == encoding)?;
+        let mut slots = self.tokenizers.try_borrow_mut().ok()?;
+        let slot = slots.get_mut(index)?;
+        if let TokenizerSlot::Unbuilt = slot {
+            *slot = match tokenize::build(encoding) {
+                Ok(t) => TokenizerSlot::Built(Rc::new(t)),
+                Err(e) => TokenizerSlot::Failed(Some(e)),
+            };
+        }
+        match slot {
+            TokenizerSlot::Built(t) => Some(Rc::clone(t)),
+            _ => None,
+        }
+    }
+
+    /// Logs a tokenizer build failure once.
+    fn log_tokenizer_failure(&self, host: &dyn Host) {
+        if let Ok(mut slots) = self.tokenizers.try_borrow_mut() {
+            for slot in slots.iter_mut() {
+                if let TokenizerSlot::Failed(error) = slot {
+                    if let Some(error) = error.take() {
+                        host.log(
+                            crate::host::LogLevel::Error,
+                            &format!("llmtap: tokenizer unavailable, counting estimates: {error}"),
+                        );
+                    }
+                }
+            }
+        }
     }
 
     /// [`Plugin::build`] for configurations known to be valid (defaults, tests); phrase
@@ -100,6 +155,7 @@ impl Plugin {
             source_workload: RefCell::new(None),
             in_flight: Cell::new(None),
             refusals,
+            tokenizers: RefCell::new([TokenizerSlot::Unbuilt, TokenizerSlot::Unbuilt]),
         })
     }
 
@@ -213,6 +269,12 @@ pub(crate) struct Measurements {
     pub refusal_scan: Option<RefusalScan>,
     /// Reused buffer for decoding a text piece before the phrase scan.
     text: String,
+    /// Output text kept for counting, for streams that will carry no usage report.
+    pub output_text: Option<TextCounter>,
+    /// The encoding this stream is counted with (from the request model).
+    pub encoding: Option<Encoding>,
+    /// Prompt tokens counted from the request body (streams without usage).
+    pub counted_input: Option<TokenCount>,
     /// Gap histogram id, resolved at the first gap: `Some(None)` = resolved, refused.
     gap_id: Option<Option<u32>>,
 }
@@ -225,12 +287,20 @@ pub struct StreamSummary {
     pub reasoning_chars: u64,
     pub tool_calls: u64,
     pub usage: UsageReport,
+    /// Prompt tokens counted when the usage report had none.
+    pub counted_input: Option<TokenCount>,
+    /// Output tokens counted when the usage report had none.
+    pub counted_output: Option<TokenCount>,
     pub ttfb_micros: Option<u64>,
     pub ttft_micros: Option<u64>,
     /// Request start → first reasoning text.
     pub ttfr_micros: Option<u64>,
     /// (last content − first content) / (output tokens − 1), when both are known.
     pub tpot_micros: Option<u64>,
+    /// (output tokens − 1) / (last content − first content), in tokens per second.
+    pub output_tokens_per_second: Option<u64>,
+    /// The request body was rewritten to ask for usage (`inject_include_usage`).
+    pub usage_injected: bool,
     pub duration_micros: u64,
     pub terminator_seen: bool,
     pub error_event: bool,
@@ -267,6 +337,9 @@ pub struct Stream {
     /// Reused buffer for decoders that must transform a payload (base64).
     scratch: Vec<u8>,
     summary: Option<StreamSummary>,
+    /// The request body is held and rewritten (`inject_include_usage`).
+    rewrite_request: bool,
+    usage_injected: bool,
 }
 
 impl Stream {
@@ -285,6 +358,8 @@ impl Stream {
             phase: None,
             scratch: Vec::new(),
             summary: None,
+            rewrite_request: false,
+            usage_injected: false,
         }
     }
 
@@ -296,6 +371,38 @@ impl Stream {
     /// Whether the filter needs the request body's bytes (only while capturing it).
     pub fn wants_request_body(&self) -> bool {
         self.request.is_some()
+    }
+
+    /// Whether the filter must hold the request body until its end and hand it to
+    /// [`Stream::on_request_body_complete`] (`inject_include_usage` on an OpenAI-compatible
+    /// POST). The filter then also removes `content-length` from the request headers.
+    pub fn holds_request_body(&self) -> bool {
+        self.rewrite_request && self.request.is_some()
+    }
+
+    /// Largest request body held for the rewrite, in bytes (`max_request_body_bytes`).
+    pub fn max_held_request_bytes(&self) -> usize {
+        self.plugin.config.max_request_body_bytes
+    }
+
+    /// The held request body grew past `max_request_body_bytes`: stop holding it; the
+    /// filter passes it on unchanged and feeds it through [`Stream::on_request_body`].
+    pub fn release_request_body(&mut self) {
+        self.rewrite_request = false;
+    }
+
+    /// The whole held request body: reads it like [`Stream::on_request_body`] and returns
+    /// the rewritten body when it must change.
+    pub fn on_request_body_complete(&mut self, body: &[u8]) -> Option<Vec<u8>> {
+        let rewritten = if self.rewrite_request {
+            crate::request_rewrite::inject_include_usage(body)
+        } else {
+            None
+        };
+        self.rewrite_request = false;
+        self.usage_injected = rewritten.is_some();
+        self.on_request_body(rewritten.as_deref().unwrap_or(body), true);
+        rewritten
     }
 
     /// Whether the filter needs the response body's bytes: an LLM response not finished yet
@@ -334,6 +441,12 @@ impl Stream {
             self.labels.source_workload = Some(self.plugin.source_workload(host));
         }
         self.m.refusal_scan = self.plugin.refusals.as_ref().map(RefusalMatcher::scan);
+        self.rewrite_request = self.plugin.config.inject_include_usage
+            && matches!(
+                route.format,
+                WireFormat::OpenAiChat | WireFormat::OpenAiCompletions
+            )
+            && host.request_header(":method").as_deref() == Some("POST");
         self.set_phase(host, Some(Phase::AwaitingFirstToken));
     }
 
@@ -348,8 +461,47 @@ impl Stream {
     }
 
     fn finish_request(&mut self) {
-        if let Some(mut capture) = self.request.take() {
-            self.request_info = capture.finish();
+        let Some(mut capture) = self.request.take() else {
+            return;
+        };
+        self.request_info = capture.finish();
+        let Some(route) = self.route else { return };
+        if !prompt::counts_prompt(route.format) || self.expects_usage(route.format) {
+            return;
+        }
+        // This stream will carry no usage report: count the prompt now (the body is
+        // dropped next) and keep the output text for counting at the end.
+        let model = self.request_info.model.as_deref().unwrap_or_default();
+        self.m.encoding = self
+            .plugin
+            .config
+            .tokenizer
+            .encoding_for(&String::from_utf8_lossy(model));
+        let tokenizer = self.m.encoding.and_then(|e| self.plugin.tokenizer(e));
+        let count = tokenizer.as_ref().map(|t| move |s: &str| t.count(s));
+        self.m.counted_input = prompt::count_prompt(
+            route.format,
+            capture.body(),
+            capture.unseen_bytes(),
+            count.as_ref().map(|c| c as &dyn Fn(&str) -> u64),
+        );
+        self.m.output_text = Some(match tokenizer {
+            Some(_) => TextCounter::new(self.plugin.config.tokenizer.max_text_bytes),
+            None => TextCounter::estimating(),
+        });
+    }
+
+    /// Whether the upstream will report usage: OpenAI-compatible non-streaming answers and
+    /// streams that asked for it (`stream_options.include_usage`); TGI never reports
+    /// prompt tokens; the other APIs always report usage.
+    fn expects_usage(&self, format: WireFormat) -> bool {
+        let info = &self.request_info;
+        match format {
+            WireFormat::OpenAiChat | WireFormat::OpenAiCompletions => {
+                info.stream != Some(true) || info.include_usage == Some(true)
+            }
+            WireFormat::TgiGenerate => false,
+            _ => true,
         }
     }
 
@@ -498,12 +650,40 @@ impl Stream {
             finish: finish_reason,
         });
         let since_start = |t: Option<u64>| t.map(|t| t.saturating_sub(self.request_start));
-        let tpot_micros = match (m.first_content_at, m.last_content_at, m.usage.output) {
-            (Some(first), Some(last), Some(output)) if output >= 2 => {
-                Some(last.saturating_sub(first) / (output - 1))
+        let counted_output = match (m.usage.output, self.m.output_text.as_mut()) {
+            (Some(_), _) => None,
+            (None, Some(counter)) => {
+                Some(counter.finish(self.m.encoding.and_then(|e| self.plugin.tokenizer(e))))
+            }
+            // Usage was expected and did not come: characters / 4.
+            (None, None) if self.m.text_chars > 0 => Some(TokenCount {
+                tokens: self.m.text_chars.div_ceil(4),
+                source: TokenSource::Estimate,
+            }),
+            (None, None) => None,
+        };
+        self.m.output_text = None;
+        self.plugin.log_tokenizer_failure(host);
+        let m = &self.m;
+        let output_tokens = m.usage.output.or(counted_output.map(|c| c.tokens));
+        let span = match (m.first_content_at, m.last_content_at) {
+            (Some(first), Some(last)) => last.saturating_sub(first),
+            _ => 0,
+        };
+        let tpot_micros = match output_tokens {
+            Some(output) if output >= 2 => Some(span / (output - 1)),
+            _ => None,
+        };
+        let output_tokens_per_second = match output_tokens {
+            Some(output) if output >= 2 && span > 0 => {
+                Some((output - 1).saturating_mul(1_000_000) / span)
             }
             _ => None,
         };
+        // Counted tokens price a stream that carried no usage report.
+        let mut priced = m.usage;
+        priced.input = priced.input.or(m.counted_input.map(|c| c.tokens));
+        priced.output = output_tokens;
         let price_model = if m.response_model.is_empty() {
             self.request_info.model.as_deref()
         } else {
@@ -516,17 +696,25 @@ impl Stream {
                 name
             })
             .and_then(|name| self.plugin.config.price_of(&name).copied())
-            .and_then(|price| crate::cost::cost_micros(route.format, &m.usage, &price));
+            .and_then(|price| crate::cost::cost_micros(route.format, &priced, &price));
         let summary = StreamSummary {
             content_events: m.content_events,
             text_chars: m.text_chars,
             reasoning_chars: m.reasoning_chars,
             tool_calls: m.tool_calls,
             usage: m.usage,
+            counted_input: if m.usage.input.is_none() {
+                m.counted_input
+            } else {
+                None
+            },
+            counted_output,
             ttfb_micros: since_start(m.first_byte_at),
             ttft_micros: since_start(m.first_content_at),
             ttfr_micros: since_start(m.first_reasoning_at),
             tpot_micros,
+            output_tokens_per_second,
+            usage_injected: self.usage_injected,
             duration_micros: now.saturating_sub(self.request_start),
             terminator_seen: m.terminator_seen,
             error_event: m.error_event,
@@ -563,14 +751,29 @@ impl EventSink<'_> {
         // The decoder may transform the payload into the scratch buffer; the facts borrow it.
         let mut scratch = std::mem::take(self.scratch);
         let refusals = self.plugin.refusals.as_ref();
-        let (scan, text) = (&mut self.m.refusal_scan, &mut self.m.text);
+        let plugin = self.plugin;
+        let encoding = self.m.encoding;
+        let (scan, text, counter) = (
+            &mut self.m.refusal_scan,
+            &mut self.m.text,
+            &mut self.m.output_text,
+        );
         let mut on_text = |raw: RawStr<'_>| {
+            let mut decoded = false;
             if let (Some(scan), Some(matcher)) = (scan.as_mut(), refusals) {
                 if !scan.is_done() {
                     text.clear();
                     raw.decode_into(text);
+                    decoded = true;
                     scan.feed(matcher, text);
                 }
+            }
+            if let Some(counter) = counter.as_mut() {
+                if !decoded {
+                    text.clear();
+                    raw.decode_into(text);
+                }
+                counter.push(text, || encoding.and_then(|e| plugin.tokenizer(e)));
             }
         };
         let decoded = decode_body_event(self.format, event, &mut scratch, &mut on_text);
@@ -650,9 +853,9 @@ fn refusal_source(
             Some("stop_reason")
         }
         (Some(RefusalSignal::DeltaRefusal), _) => Some("delta_refusal"),
-        (Some(RefusalSignal::ContentFilter), _) | (None, Some(FinishReason::ContentFilter)) => {
-            Some("content_filter")
-        }
+        // Decoders emit the signal for every filtering finish reason; a normalised
+        // `content_filter` without it (Gemini RECITATION) is not a refusal.
+        (Some(RefusalSignal::ContentFilter), _) => Some("content_filter"),
         (Some(RefusalSignal::SafetyBlock), _) => Some("safety_block"),
         _ if phrase => Some("phrase"),
         _ => None,

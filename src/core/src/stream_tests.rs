@@ -106,7 +106,7 @@ fn ttft_gaps_and_time_per_token_follow_arrival_times() {
         host.histogram("llm_time_per_output_token_microseconds"),
         vec![30_000 / 3]
     );
-    assert_eq!(host.histogram("llm_output_tokens"), vec![4]);
+    assert_eq!(host.histogram("llm_output_tokens."), vec![4]);
     assert_eq!(host.histogram("llm_prompt_tokens"), vec![9]);
     assert_eq!(
         host.histogram("llm_request_duration_milliseconds"),

@@ -29,6 +29,34 @@ impl LlmtapHttp {
     }
 }
 
+impl LlmtapHttp {
+    /// `inject_include_usage`: Envoy buffers the body while this returns `Pause`
+    /// (`body_size` is then the whole buffer); at its end the body is rewritten in place.
+    /// Past `max_request_body_bytes` the body is released unchanged.
+    fn hold_request_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        let cap = self
+            .stream
+            .as_ref()
+            .map_or(0, |s| s.max_held_request_bytes());
+        if !end_of_stream && body_size <= cap {
+            return Action::Pause;
+        }
+        let body = self.get_http_request_body(0, body_size).unwrap_or_default();
+        let Some(stream) = self.llm_stream() else {
+            return Action::Continue;
+        };
+        if end_of_stream {
+            if let Some(rewritten) = stream.on_request_body_complete(&body) {
+                self.set_http_request_body(0, body_size, &rewritten);
+            }
+        } else {
+            stream.release_request_body();
+            stream.on_request_body(&body, false);
+        }
+        Action::Continue
+    }
+}
+
 impl Context for LlmtapHttp {}
 
 impl HttpContext for LlmtapHttp {
@@ -37,10 +65,18 @@ impl HttpContext for LlmtapHttp {
         if let Some(stream) = self.stream.as_mut() {
             stream.on_request_headers(&host);
         }
+        if self.llm_stream().is_some_and(|s| s.holds_request_body()) {
+            // The body may grow by the inserted member: the upstream request is sent
+            // without a length (chunked on HTTP/1.1, DATA frames on HTTP/2).
+            self.set_http_request_header("content-length", None);
+        }
         Action::Continue
     }
 
     fn on_http_request_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        if self.llm_stream().is_some_and(|s| s.holds_request_body()) {
+            return self.hold_request_body(body_size, end_of_stream);
+        }
         if self.llm_stream().is_some_and(|s| s.wants_request_body()) {
             let read = self.get_http_request_body(0, body_size).unwrap_or_default();
             if let Some(stream) = self.llm_stream() {

@@ -474,7 +474,7 @@ fn streams_record_the_manifest_counts_once_each() {
     assert_eq!(host.counter("llm_requests_total"), streams);
     let output =
         "llm_tokens_total.gen_ai_request_model=.=gpt-4o;.;gen_ai_provider_name=.=openai;.;\
-                  gen_ai_operation_name=.=chat;.;gen_ai_token_type=.=output;.;";
+                  gen_ai_operation_name=.=chat;.;gen_ai_token_type=.=output;.;token_source=.=usage;.;";
     assert_eq!(host.counter(output), want_output);
     assert_eq!(
         host.histogram("llm_inter_chunk_gap_microseconds").len(),

@@ -51,8 +51,8 @@ fn count_by_scan(ranks: &Ranks, piece: &[u8]) -> usize {
     for (i, part) in parts.iter_mut().enumerate().take(len) {
         part.0 = i;
     }
-    for i in 0..n.saturating_sub(1) {
-        parts[i].1 = rank(ranks, piece, i, i + 2);
+    for (i, part) in parts.iter_mut().enumerate().take(n.saturating_sub(1)) {
+        part.1 = rank(ranks, piece, i, i + 2);
     }
     // parts[len-1] is the end sentinel (start = n).
     loop {
@@ -143,7 +143,10 @@ mod tests {
     fn toy() -> Ranks {
         // A tiny vocabulary where merge order matters.
         let mut r = Ranks::new();
-        for (i, t) in ["a", "b", "c", "ab", "bc", "abc", "aa", "aaa"].iter().enumerate() {
+        for (i, t) in ["a", "b", "c", "ab", "bc", "abc", "aa", "aaa"]
+            .iter()
+            .enumerate()
+        {
             r.insert(t.as_bytes().into(), i as u32);
         }
         r

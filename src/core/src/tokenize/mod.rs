@@ -9,9 +9,11 @@
 //!
 //! Exactness is tested against `tiktoken-rs` here and OpenAI's `tiktoken` in `tests/tokenizer`.
 
+pub mod config;
 pub mod counter;
 pub mod encoding;
 pub mod estimate;
+pub mod prompt;
 
 #[cfg(any(feature = "cl100k", feature = "o200k"))]
 pub mod bpe;
@@ -22,8 +24,32 @@ pub mod tokenizer;
 #[cfg(any(feature = "cl100k", feature = "o200k"))]
 pub mod vocab;
 
-#[cfg(all(test, feature = "cl100k", feature = "o200k"))]
+#[cfg(test)]
+#[cfg(all(feature = "cl100k", feature = "o200k"))]
 mod oracle_tests;
+#[cfg(test)]
+#[cfg(all(feature = "cl100k", feature = "o200k"))]
+mod stream_tests;
 
+pub use config::TokenizerConfig;
+
+#[cfg(not(any(feature = "cl100k", feature = "o200k")))]
+pub use counter::Tokenizer;
+#[cfg(any(feature = "cl100k", feature = "o200k"))]
+pub use tokenizer::Tokenizer;
+
+/// Builds the tokenizer of an encoding; an error when its vocabulary is not linked.
+pub fn build(encoding: Encoding) -> Result<Tokenizer, String> {
+    #[cfg(any(feature = "cl100k", feature = "o200k"))]
+    {
+        Tokenizer::new(encoding).map_err(|e| e.to_string())
+    }
+    #[cfg(not(any(feature = "cl100k", feature = "o200k")))]
+    {
+        Err(format!(
+            "encoding {encoding} is not linked into this module (use llmtap-tokenizer.wasm)"
+        ))
+    }
+}
 pub use counter::{TextCounter, TokenCount, TokenSource};
 pub use encoding::Encoding;

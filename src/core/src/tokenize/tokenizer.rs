@@ -36,7 +36,8 @@ impl Tokenizer {
     /// Builds the tokenizer of a linked encoding.
     pub fn new(encoding: Encoding) -> Result<Tokenizer, TokenizerError> {
         let ranks = vocab::load(encoding).map_err(TokenizerError::Vocab)?;
-        let pre = Pretokenizer::new(encoding).map_err(|e| TokenizerError::Pattern(e.to_string()))?;
+        let pre =
+            Pretokenizer::new(encoding).map_err(|e| TokenizerError::Pattern(e.to_string()))?;
         Ok(Tokenizer {
             encoding,
             ranks,
@@ -71,8 +72,10 @@ impl Tokenizer {
             if r.end > limit {
                 break;
             }
-            tokens += count_piece(&self.ranks, text.as_bytes().get(r.clone()).unwrap_or_default())
-                as u64;
+            tokens += count_piece(
+                &self.ranks,
+                text.as_bytes().get(r.clone()).unwrap_or_default(),
+            ) as u64;
             consumed = r.end;
         }
         (tokens, consumed)
