@@ -39,6 +39,8 @@ from typing import Callable, Iterable
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LLMTAP_BIN = Path(os.environ.get("LLMTAP_BIN") or (REPO_ROOT / "target" / "release" / "llmtap"))
 WASM = REPO_ROOT / "build" / "llmtap.wasm"
+# The same filter with both tiktoken vocabularies (`make wasm-tokenizer`).
+WASM_TOKENIZER = REPO_ROOT / "build" / "llmtap-tokenizer.wasm"
 CORPUS = Path(os.environ.get("LLMTAP_CORPUS") or (REPO_ROOT.parent / "shared" / "corpus")).resolve()
 
 # Every stats flush of the session Envoy; histograms appear only after one.
@@ -77,6 +79,8 @@ def _missing_artifacts() -> list[str]:
         missing.append(f"{LLMTAP_BIN} (the CLI)")
     if not WASM.exists():
         missing.append(f"{WASM} (the filter)")
+    if not WASM_TOKENIZER.exists():
+        missing.append(f"{WASM_TOKENIZER} (the filter with vocabularies: `make wasm-tokenizer`)")
     if not envoy_binary().exists():
         missing.append(f"{envoy_binary()} (Envoy 1.40: `make setup`)")
     return missing
@@ -288,6 +292,7 @@ class Envoy:
         flush_ms: int = FLUSH_MS,
         concurrency: int = 2,
         wait_ready: bool = True,
+        wasm: Path | None = None,
     ):
         self.tmp = tmp
         self.port = listen_port or free_port()
@@ -299,7 +304,7 @@ class Envoy:
                 "--upstream", upstream,
                 "--listen", f"127.0.0.1:{self.port}",
                 "--admin", f"127.0.0.1:{self.admin_port}",
-                "--wasm", WASM,
+                "--wasm", wasm or WASM,
                 "--envoy", envoy_binary(),
                 "--base-id", self.base_id,
                 "--concurrency", concurrency,

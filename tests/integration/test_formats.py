@@ -38,8 +38,8 @@ def totals(metrics, entry: dict) -> dict[str, float]:
     return {
         "requests": metrics.total("llm_requests_total", **labels),
         "error_outcomes": metrics.total("llm_requests_total", outcome="error_event", **labels),
-        "output": metrics.total("llm_tokens_total", gen_ai_token_type="output", **labels),
-        "input": metrics.total("llm_tokens_total", gen_ai_token_type="input", **labels),
+        "output": metrics.total("llm_tokens_total", gen_ai_token_type="output", token_source="usage", **labels),
+        "input": metrics.total("llm_tokens_total", gen_ai_token_type="input", token_source="usage", **labels),
         "ttft": metrics.total("llm_time_to_first_token_milliseconds_count", **labels),
         "gaps": metrics.total("llm_inter_chunk_gap_microseconds_count", **labels),
         "refusals": metrics.total("llm_refusals_total", **labels),
