@@ -255,6 +255,7 @@ def render_bootstrap(
     admin_port: int | None = None,
     config: Path | None = None,
     extra: Iterable[str] = (),
+    wasm: Path | None = None,
 ) -> str:
     """`llmtap run --print-bootstrap` with the built wasm and the test's Envoy."""
     argv = [
@@ -262,7 +263,7 @@ def render_bootstrap(
         "--upstream", upstream,
         "--listen", f"127.0.0.1:{listen_port or free_port()}",
         "--admin", f"127.0.0.1:{admin_port or free_port()}",
-        "--wasm", WASM,
+        "--wasm", wasm or WASM,
         "--envoy", envoy_binary(),
         *extra,
     ]

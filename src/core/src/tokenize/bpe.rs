@@ -84,50 +84,62 @@ fn count_by_scan(ranks: &Ranks, piece: &[u8]) -> usize {
     len - 1
 }
 
-/// The same merges with a heap: O(n log n) for long pieces.
+/// The same merges with a heap: O(n log n) for long pieces. Heap keys pack
+/// `rank << 32 | start` into one `u64` (lowest rank, then leftmost); an entry is current
+/// when `pair_rank[start]` still holds its rank (every change of a pair rewrites it).
 fn count_by_heap(ranks: &Ranks, piece: &[u8]) -> usize {
     let n = piece.len();
-    // Doubly linked list of parts by start offset; `end[i]` is the end of the part at i.
-    let mut next: Vec<usize> = (1..=n).collect();
-    let mut prev: Vec<usize> = (0..n).map(|i| i.wrapping_sub(1)).collect();
-    let mut alive = vec![true; n];
+    if n >= u32::MAX as usize {
+        return n; // beyond any cap the filter uses; never merged
+    }
+    const NONE: u32 = u32::MAX;
+    // Doubly linked list of parts by start offset (`n` is the end sentinel).
+    let mut next: Vec<u32> = (1..=n as u32).collect();
+    let mut prev: Vec<u32> = (0..n as u32).map(|i| i.wrapping_sub(1)).collect();
+    // Rank of the pair starting at each part (NONE: not a token or not a part).
+    let mut pair_rank: Vec<u32> = vec![NONE; n];
     let mut heap = BinaryHeap::with_capacity(n);
-    for i in 0..n - 1 {
+    for (i, slot) in pair_rank.iter_mut().enumerate().take(n - 1) {
         let r = rank(ranks, piece, i, i + 2);
-        if r != u32::MAX {
-            heap.push(Reverse((r, i, i + 2)));
+        *slot = r;
+        if r != NONE {
+            heap.push(Reverse(u64::from(r) << 32 | i as u64));
         }
     }
     let mut parts = n;
-    while let Some(Reverse((r, i, pair_end))) = heap.pop() {
-        // Stale unless part i is alive and still followed by the same part.
-        if !alive[i] {
-            continue;
+    let pair_of = |next: &[u32], i: u32| -> u32 {
+        let j = next[i as usize];
+        if j as usize >= n {
+            return NONE;
         }
-        let j = next[i];
-        if j >= n || next[j] != pair_end {
-            continue;
+        let end = next[j as usize];
+        rank(ranks, piece, i as usize, end as usize)
+    };
+    while let Some(Reverse(key)) = heap.pop() {
+        let (r, i) = ((key >> 32) as u32, key as u32);
+        if pair_rank[i as usize] != r {
+            continue; // stale
         }
-        let _ = r;
-        // Merge j into i.
-        alive[j] = false;
-        next[i] = pair_end;
-        if pair_end < n {
-            prev[pair_end] = i;
+        // Merge part i with its successor j.
+        let j = next[i as usize];
+        let after = next[j as usize];
+        next[i as usize] = after;
+        if (after as usize) < n {
+            prev[after as usize] = i;
         }
+        pair_rank[j as usize] = NONE;
         parts -= 1;
-        if pair_end < n {
-            let after = next[pair_end];
-            let r = rank(ranks, piece, i, after);
-            if r != u32::MAX {
-                heap.push(Reverse((r, i, after)));
-            }
+        let r = pair_of(&next, i);
+        pair_rank[i as usize] = r;
+        if r != NONE {
+            heap.push(Reverse(u64::from(r) << 32 | u64::from(i)));
         }
-        let p = prev[i];
-        if p != usize::MAX {
-            let r = rank(ranks, piece, p, pair_end);
-            if r != u32::MAX {
-                heap.push(Reverse((r, p, pair_end)));
+        let p = prev[i as usize];
+        if p != NONE {
+            let r = pair_of(&next, p);
+            pair_rank[p as usize] = r;
+            if r != NONE {
+                heap.push(Reverse(u64::from(r) << 32 | u64::from(p)));
             }
         }
     }
