@@ -11,14 +11,14 @@ WASM := build/llmtap.wasm
 LLMTAP := target/release/llmtap
 export LLMTAP_CORPUS ?= $(abspath ../shared/corpus)
 
-.PHONY: demo test setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
+.PHONY: aggregator-tests demo test bench bench-quick bench-tools bench-peer setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
 
 ## demo: build the filter and the CLI, then run the demo on the embedded default
 demo: setup wasm cli
 	$(LLMTAP) demo
 
 ## test: install what is needed, then run every test (CI runs this)
-test: setup wasm cli lint unit wasm-tests integration deploy-tests fuzz-smoke
+test: setup wasm cli lint unit wasm-tests integration deploy-tests fuzz-smoke bench-quick aggregator-tests
 
 setup: $(VENV)/.installed rust-targets
 
@@ -46,6 +46,15 @@ wasm: rust-targets
 	@mkdir -p build && cp $(WASM_OUT) $(WASM)
 	@echo "built $(WASM) ($$(stat -c %s $(WASM)) bytes)"
 
+## wasm-tokenizer: the filter with both tiktoken vocabularies (exact counts without usage)
+WASM_TOKENIZER := build/llmtap-tokenizer.wasm
+wasm-tokenizer: rust-targets
+	$(CARGO) build --quiet -p llmtap-filter --profile wasm --target wasm32-wasip1 --features tokenizer
+	@mkdir -p build && cp $(WASM_OUT) $(WASM_TOKENIZER)
+	@# The default module shares the output path: rebuild it so $(WASM_OUT) stays the default.
+	$(CARGO) build --quiet -p llmtap-filter --profile wasm --target wasm32-wasip1
+	@echo "built $(WASM_TOKENIZER) ($$(stat -c %s $(WASM_TOKENIZER)) bytes)"
+
 ## cli: build the llmtap command line
 cli:
 	$(CARGO) build --quiet --release -p llmtap-aggregator
@@ -61,8 +70,12 @@ unit:
 wasm-tests: rust-targets wasm-test-runner
 	bash tests/wasm-core-tests.sh
 
-integration: setup wasm cli
+integration: setup wasm wasm-tokenizer cli
 	$(PY) -m pytest tests/integration -q -p no:cacheprovider
+
+## aggregator-tests: drift/spike aggregator against real Prometheus (promtool backfill) and Envoy
+aggregator-tests: setup wasm cli deploy-tools
+	$(PY) -m pytest tests/aggregator -q -p no:cacheprovider
 
 ## deploy-tests: istio/ manifests, rules, dashboard, OCI packaging, live Envoy + Prometheus
 deploy-tests: setup wasm cli deploy-tools
@@ -82,9 +95,36 @@ fuzz-tools:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install --quiet cargo-fuzz --locked || $(CARGO) install --quiet cargo-fuzz
 
 ## fuzz-smoke: a short run of every fuzz target from its seed corpus (FUZZ_SECONDS each)
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 15
 fuzz-smoke: fuzz-tools
 	bash fuzz/run.sh $(FUZZ_SECONDS)
+
+## bench: A/B benchmarks (bare Envoy vs Envoy + filter, LiteLLM peer, criterion, callgrind,
+## allocations) written to bench/RESULTS.md; under 15 minutes on 2 cores (bench/README.md)
+bench: setup wasm cli bench-tools bench-peer
+	$(CARGO) build --quiet --release -p llmtap-bench
+	$(PY) bench/run.py
+
+## bench-quick: the same, briefly, without the peer and criterion: a smoke run with no
+## timing assertions (part of `make test`), written to bench/out/quick-RESULTS.md
+bench-quick: setup wasm cli bench-tools
+	$(CARGO) build --quiet --release -p llmtap-bench
+	$(PY) bench/run.py --quick
+
+bench-tools:
+	@command -v valgrind >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends valgrind >/dev/null)
+
+# LiteLLM's proxy in its own virtualenv. A failed install does not stop `make bench`: the
+# report says why the peer was not measured (bench/out/litellm-install.log).
+bench-peer: bench/.litellm-venv/.installed
+
+bench/.litellm-venv/.installed: bench/litellm-requirements.txt
+	@mkdir -p bench/out
+	@python3 -m venv bench/.litellm-venv && \
+	  bench/.litellm-venv/bin/pip install --disable-pip-version-check \
+	    -r bench/litellm-requirements.txt > bench/out/litellm-install.log 2>&1 && touch $@ || \
+	  echo "bench: LiteLLM could not be installed (bench/out/litellm-install.log)"
 
 clean:
 	$(CARGO) clean

@@ -26,6 +26,21 @@ pub enum Command {
     Run(RunArgs),
     /// Mock + Envoy + filter + load, then print what the filter measured.
     Demo(DemoArgs),
+    /// Drift and spike detection from the filter's histograms (scrapes Envoy or reads
+    /// Prometheus); serves /metrics, /report and /healthz.
+    Aggregate(crate::aggregate::args::AggregateArgs),
+    /// Compute the drift and spike report once, print it and exit.
+    Drift(crate::aggregate::args::DriftArgs),
+    /// Count the tokens of stdin's text as the filter does (JSON: tokens, estimate).
+    Tokens(TokensArgs),
+}
+
+/// `llmtap tokens`.
+#[derive(Debug, Args)]
+pub struct TokensArgs {
+    /// `cl100k_base` or `o200k_base`.
+    #[arg(long, default_value = "o200k_base")]
+    pub encoding: String,
 }
 
 /// `llmtap mock`.

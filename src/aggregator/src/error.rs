@@ -7,6 +7,9 @@ use std::path::PathBuf;
 /// Everything that can stop an `llmtap` subcommand.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    #[error("llmtap tokens: {message}")]
+    Tokenizer { message: String },
+
     #[error("cannot start the async runtime: {0}")]
     Runtime(#[source] std::io::Error),
 
@@ -108,6 +111,9 @@ pub enum Error {
 
     #[error("interrupted")]
     Interrupted,
+
+    #[error(transparent)]
+    Aggregate(#[from] crate::aggregate::AggregateError),
 
     #[error("{failed} of {total} demo requests failed; first failure: {first}")]
     RequestsFailed {

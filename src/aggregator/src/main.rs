@@ -1,6 +1,7 @@
 //! `llmtap`: run Envoy with the llmtap filter, serve a mock LLM, or run the demo.
 //! Usage: docs/cli.md.
 
+mod aggregate;
 mod bootstrap;
 mod cli;
 mod demo;
@@ -19,6 +20,7 @@ mod run;
 mod sse_reader;
 mod summary;
 mod template;
+mod tokens;
 mod upstream;
 
 use clap::Parser;
@@ -54,6 +56,9 @@ fn run() -> Result<ExitCode, Error> {
             Command::Mock(args) => mock::run(args).await,
             Command::Run(args) => run::run(args).await,
             Command::Demo(args) => demo::run(args).await,
+            Command::Aggregate(args) => aggregate::aggregate(args).await,
+            Command::Drift(args) => aggregate::drift(args).await,
+            Command::Tokens(args) => tokens::run(args),
         }
     });
     runtime.shutdown_timeout(Duration::from_secs(1));

@@ -45,10 +45,13 @@ pub enum Outcome {
     ClientDisconnect,
     /// The filter stopped parsing because a cap was hit (an event or body was too big).
     Oversized,
+    /// The body was compressed (`content-encoding` other than `identity`): passed on, not
+    /// parsed, so nothing but timing to the first byte and the duration is known.
+    Encoded,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 7] = [
+    pub const ALL: [Outcome; 8] = [
         Outcome::Complete,
         Outcome::Length,
         Outcome::ErrorEvent,
@@ -56,6 +59,7 @@ impl Outcome {
         Outcome::UpstreamReset,
         Outcome::ClientDisconnect,
         Outcome::Oversized,
+        Outcome::Encoded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +71,7 @@ impl Outcome {
             Outcome::UpstreamReset => "upstream_reset",
             Outcome::ClientDisconnect => "client_disconnect",
             Outcome::Oversized => "oversized",
+            Outcome::Encoded => "encoded",
         }
     }
 }
@@ -152,6 +157,8 @@ pub struct OutcomeInputs {
     pub http_status: u16,
     pub error_event: bool,
     pub oversized: bool,
+    /// The body was compressed and not parsed.
+    pub encoded: bool,
     pub terminator_seen: bool,
     pub finish: Option<FinishReason>,
 }
@@ -171,6 +178,9 @@ pub fn classify(i: OutcomeInputs) -> Outcome {
     {
         return Outcome::ErrorEvent;
     }
+    if i.encoded {
+        return Outcome::Encoded;
+    }
     if i.oversized {
         return Outcome::Oversized;
     }
@@ -189,12 +199,22 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
+    #[test]
+    fn compressed_bodies_are_encoded_not_truncated() {
+        let i = OutcomeInputs {
+            encoded: true,
+            ..inputs()
+        };
+        assert_eq!(classify(i), Outcome::Encoded);
+    }
+
     fn inputs() -> OutcomeInputs {
         OutcomeInputs {
             end: StreamEnd::Completed,
             http_status: 200,
             error_event: false,
             oversized: false,
+            encoded: false,
             terminator_seen: true,
             finish: Some(FinishReason::Stop),
         }

@@ -340,6 +340,8 @@ pub struct Stream {
     /// The request body is held and rewritten (`inject_include_usage`).
     rewrite_request: bool,
     usage_injected: bool,
+    /// The response body is compressed and not parsed.
+    body_encoded: bool,
 }
 
 impl Stream {
@@ -360,6 +362,7 @@ impl Stream {
             summary: None,
             rewrite_request: false,
             usage_injected: false,
+            body_encoded: false,
         }
     }
 
@@ -516,6 +519,9 @@ impl Stream {
             .unwrap_or(0);
         let content_type = host.response_header("content-type");
         let content_encoding = host.response_header("content-encoding");
+        self.body_encoded = content_encoding
+            .as_deref()
+            .is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
         self.reader = BodyReader::for_response(
             route.format,
             content_type.as_deref(),
@@ -646,6 +652,7 @@ impl Stream {
             http_status: self.http_status,
             error_event: m.error_event,
             oversized: framing.oversized_events > 0,
+            encoded: self.body_encoded,
             terminator_seen: m.terminator_seen,
             finish: finish_reason,
         });

@@ -2,6 +2,7 @@
 
 use super::body::{streamed, MockBody, Piece};
 use super::chat::{self, Plan};
+use super::hostile::Hostile;
 use super::overrides::Overrides;
 use super::replay;
 use super::{openai_error, MockState};
@@ -37,6 +38,11 @@ pub async fn handle(req: Request<Incoming>, state: &MockState) -> Response<MockB
             )
         }
     };
+    match Hostile::from_headers(&parts.headers) {
+        Ok(Some(hostile)) => return hostile.respond(body),
+        Ok(None) => {}
+        Err(e) => return error(StatusCode::BAD_REQUEST, &format!("mock: {e}")),
+    }
     if let Some(rel) = &overrides.replay {
         return replay_response(state, rel, &overrides).await;
     }

@@ -8,6 +8,7 @@
 mod body;
 mod chat;
 mod handler;
+mod hostile;
 mod openai_error;
 mod overrides;
 mod replay;

@@ -17,7 +17,8 @@
 //! - `message_delta`: `delta.stop_reason` (`refusal` is [`RefusalSignal::StopReason`]) and
 //!   `usage` (`output_tokens`, and `input_tokens` / cache counts when re-reported);
 //! - `message_stop`: the terminator; `error` events (or `event: error`) are errors;
-//! - `amazon-bedrock-invocationMetrics` (Claude through Bedrock invoke).
+//! - `amazon-bedrock-invocationMetrics` and `amazon-bedrock-guardrailAction` (Claude through
+//!   Bedrock invoke; see [`super::bedrock`]).
 //!
 //! Usage, in tokens: `input_tokens` → input (Anthropic counts cached tokens apart, so this
 //! excludes them), `output_tokens` → output, `cache_read_input_tokens` → cached input.
@@ -90,6 +91,7 @@ pub(crate) fn read_event<'a>(
             b"model" => e.model = r.opt_string()?,
             b"stop_reason" => e.stop_reason = r.opt_string()?,
             b"amazon-bedrock-invocationMetrics" => bedrock::read_invocation_metrics(r, b)?,
+            bedrock::GUARDRAIL_ACTION => bedrock::read_guardrail_action(r, b)?,
             _ => r.skip()?,
         }
         Ok(())
@@ -312,6 +314,23 @@ mod tests {
             r#"{"type":"message_delta","delta":{"stop_reason":"refusal"},"usage":{"output_tokens":5}}"#,
         );
         assert_eq!(f.refusal, Some(RefusalSignal::StopReason));
+        let (f, _) = run(
+            "",
+            r#"{"id":"msg","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":"refusal","usage":{"input_tokens":9,"output_tokens":0}}"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::StopReason));
+        for reason in [
+            "end_turn",
+            "max_tokens",
+            "tool_use",
+            "pause_turn",
+            "stop_sequence",
+        ] {
+            let data =
+                format!(r#"{{"type":"message_delta","delta":{{"stop_reason":"{reason}"}}}}"#);
+            let f = decode(b"message_delta", data.as_bytes(), &mut |_| {}).unwrap();
+            assert_eq!(f.refusal, None, "{reason}");
+        }
     }
 
     #[test]

@@ -38,7 +38,11 @@
 //!
 //! Every shape may carry `amazon-bedrock-invocationMetrics` (`inputTokenCount`,
 //! `outputTokenCount`, `cacheReadInputTokenCount`) in the last chunk: read as usage and as
-//! the terminator. A non-streaming `InvokeModel` body is the model's JSON itself, sniffed
+//! the terminator. Every shape may also carry `amazon-bedrock-guardrailAction`
+//! (`INTERVENED` | `NONE`), added by Bedrock when the request names a guardrail:
+//! `INTERVENED` is a [`RefusalSignal::SafetyBlock`] (the model's output was replaced by the
+//! guardrail's blocked message); documented in the Bedrock User Guide's example InvokeModel
+//! response with a guardrail (`{"amazon-bedrock-guardrailAction": "INTERVENED | NONE", …}`). A non-streaming `InvokeModel` body is the model's JSON itself, sniffed
 //! the same way. Text lengths are in Unicode scalar values.
 
 use super::{
@@ -284,6 +288,7 @@ fn read_wrapped<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), J
                 b.usage(usage);
             }
             b"amazon-bedrock-invocationMetrics" => read_invocation_metrics(r, b)?,
+            GUARDRAIL_ACTION => read_guardrail_action(r, b)?,
             _ => r.skip()?,
         }
         Ok(())
@@ -360,6 +365,7 @@ fn read_native<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), Js
                 usage.output = r.opt_u64()?;
             }
             b"amazon-bedrock-invocationMetrics" => read_invocation_metrics(r, b)?,
+            GUARDRAIL_ACTION => read_guardrail_action(r, b)?,
             _ => r.skip()?,
         }
         Ok(())
@@ -392,6 +398,23 @@ fn read_usage(r: &mut Reader<'_>) -> Result<UsageReport, JsonError> {
         Ok(())
     })?;
     Ok(usage)
+}
+
+/// The key Bedrock adds to an invoke body or chunk when a guardrail was applied.
+pub(crate) const GUARDRAIL_ACTION: &[u8] = b"amazon-bedrock-guardrailAction";
+
+/// `amazon-bedrock-guardrailAction`: `INTERVENED` (the guardrail blocked the input or the
+/// output) is a [`RefusalSignal::SafetyBlock`]; `NONE` or `null` is nothing.
+pub(crate) fn read_guardrail_action<'a>(
+    r: &mut Reader<'a>,
+    b: &mut Builder<'a, '_>,
+) -> Result<(), JsonError> {
+    if r.opt_string()?
+        .is_some_and(|action| action.eq_plain("INTERVENED"))
+    {
+        b.refusal(RefusalSignal::SafetyBlock);
+    }
+    Ok(())
 }
 
 /// `amazon-bedrock-invocationMetrics`, sent by Bedrock in the last chunk of an invoke
@@ -488,7 +511,8 @@ mod tests {
         out
     }
 
-    fn converse(name: &'static str, data: &'static str) -> (EventFacts<'static>, String) {
+    fn converse(name: &'static str, data: &str) -> (EventFacts<'static>, String) {
+        let data: &'static str = Box::leak(data.to_owned().into_boxed_str());
         let mut text = String::new();
         let f = decode_converse(name.as_bytes(), data.as_bytes(), &mut |t| {
             t.decode_into(&mut text)
@@ -641,6 +665,74 @@ mod tests {
         assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock));
         let (_, text) = invoke(r#"{"outputs":[{"text":"a","stop_reason":null},{"text":"b"}]}"#);
         assert_eq!(text, "ab");
+    }
+
+    #[test]
+    fn converse_refusal_signals() {
+        for reason in ["guardrail_intervened", "content_filtered"] {
+            let (f, _) = converse("messageStop", &format!(r#"{{"stopReason":"{reason}"}}"#));
+            assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock), "{reason}");
+            let (f, _) = converse(
+                "",
+                &format!(
+                    r#"{{"output":{{"message":{{"role":"assistant","content":[{{"text":"Sorry, the model cannot answer this question."}}]}}}},"stopReason":"{reason}","usage":{{"inputTokens":3,"outputTokens":0}}}}"#
+                ),
+            );
+            assert_eq!(
+                f.refusal,
+                Some(RefusalSignal::SafetyBlock),
+                "whole body {reason}"
+            );
+        }
+        for reason in ["end_turn", "max_tokens", "tool_use", "stop_sequence"] {
+            let (f, _) = converse("messageStop", &format!(r#"{{"stopReason":"{reason}"}}"#));
+            assert_eq!(f.refusal, None, "{reason}");
+        }
+    }
+
+    #[test]
+    fn invoke_guardrail_action_in_every_shape() {
+        let intervened = [
+            r#"{"type":"message_stop","amazon-bedrock-guardrailAction":"INTERVENED","amazon-bedrock-invocationMetrics":{"inputTokenCount":9,"outputTokenCount":0}}"#,
+            r#"{"id":"msg","type":"message","role":"assistant","content":[{"type":"text","text":"Sorry, the model cannot answer this question."}],"stop_reason":"end_turn","amazon-bedrock-guardrailAction":"INTERVENED"}"#,
+            r#"{"object":"chat.completion.chunk","choices":[],"amazon-bedrock-guardrailAction":"INTERVENED"}"#,
+            r#"{"generation":"Sorry, the model cannot answer this question.","stop_reason":"stop","amazon-bedrock-guardrailAction":"INTERVENED"}"#,
+            r#"{"amazon-bedrock-guardrailAction":"INTERVENED","outputText":"Blocked.","completionReason":"FINISH"}"#,
+            r#"{"metadata":{"usage":{"inputTokens":1,"outputTokens":0}},"amazon-bedrock-guardrailAction":"INTERVENED"}"#,
+        ];
+        for chunk in intervened {
+            assert_eq!(
+                invoke(chunk).0.refusal,
+                Some(RefusalSignal::SafetyBlock),
+                "{chunk}"
+            );
+        }
+        let not_blocked = [
+            r#"{"type":"message_stop","amazon-bedrock-guardrailAction":"NONE"}"#,
+            r#"{"generation":"Paris","amazon-bedrock-guardrailAction":null}"#,
+            r#"{"object":"chat.completion.chunk","choices":[],"amazon-bedrock-guardrailAction":"NONE"}"#,
+        ];
+        for chunk in not_blocked {
+            assert_eq!(invoke(chunk).0.refusal, None, "{chunk}");
+        }
+    }
+
+    #[test]
+    fn invoke_carries_the_model_formats_own_signals() {
+        let (f, _) = invoke(
+            r#"{"type":"message_delta","delta":{"stop_reason":"refusal","stop_sequence":null},"usage":{"output_tokens":4}}"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::StopReason));
+        let (f, _) = invoke(
+            r#"{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"content_filter"}]}"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::ContentFilter));
+        let (f, _) = invoke(
+            r#"{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"refusal":"I can't help with that."}}]}"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::DeltaRefusal));
+        let (f, _) = invoke(r#"{"messageStop":{"stopReason":"guardrail_intervened"}}"#);
+        assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock));
     }
 
     #[test]

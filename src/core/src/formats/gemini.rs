@@ -226,6 +226,32 @@ mod tests {
     }
 
     #[test]
+    fn safety_ratings_alone_and_other_reasons_are_not_refusals() {
+        // Every chunk carries safetyRatings; only a blocking finish or block reason counts.
+        for data in [
+            r#"{"candidates":[{"content":{"parts":[{"text":"Hi"}],"role":"model"},"safetyRatings":[{"category":"HARM_CATEGORY_HARASSMENT","probability":"NEGLIGIBLE"}]}],"promptFeedback":{"safetyRatings":[{"category":"HARM_CATEGORY_HATE_SPEECH","probability":"NEGLIGIBLE"}]}}"#,
+            r#"{"candidates":[{"finishReason":"OTHER"}]}"#,
+            r#"{"candidates":[{"finishReason":"MALFORMED_FUNCTION_CALL"}]}"#,
+            r#"{"candidates":[{"finishReason":"MAX_TOKENS"}]}"#,
+        ] {
+            let f = decode(b"", data.as_bytes(), &mut |_| {}).unwrap();
+            assert_eq!(f.refusal, None, "{data}");
+        }
+        // Vertex: a SAFETY finish with the blocked rating and no content.
+        let (f, _) = run(
+            r#"{"candidates":[{"finishReason":"SAFETY","safetyRatings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT","probability":"HIGH","blocked":true}]}],"usageMetadata":{"promptTokenCount":9,"totalTokenCount":9},"modelVersion":"gemini-2.0-flash"}"#,
+        );
+        assert_eq!(
+            (f.refusal, f.text_chars),
+            (Some(RefusalSignal::SafetyBlock), 0)
+        );
+        let (f, _) = run(
+            r#"[{"promptFeedback":{"blockReason":"BLOCKLIST"},"usageMetadata":{"promptTokenCount":3}}]"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock));
+    }
+
+    #[test]
     fn function_calls_and_code_parts() {
         let (f, _) = run(
             r#"{"candidates":[{"content":{"parts":[{"functionCall":{"name":"get_country","args":{}},"thoughtSignature":"x"}]}}]}"#,

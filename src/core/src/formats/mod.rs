@@ -101,7 +101,8 @@ pub enum RefusalSignal {
     /// `finish_reason: content_filter` and equivalents.
     ContentFilter,
     /// Gemini SAFETY / PROHIBITED_CONTENT / BLOCKLIST / SPII, `promptFeedback.blockReason`,
-    /// Bedrock `guardrail_intervened`.
+    /// Bedrock `guardrail_intervened` / `content_filtered` / `amazon-bedrock-guardrailAction:
+    /// INTERVENED`, FMS orchestrator `UNSUITABLE_*` warnings.
     SafetyBlock,
 }
 

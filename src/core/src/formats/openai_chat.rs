@@ -28,7 +28,8 @@
 //!   `completion_tokens_details.reasoning_tokens` — all in tokens;
 //! - `model`; a non-null top-level `error`, `"object":"error"`, a non-empty `warnings` array,
 //!   or the SSE event name `error` mark an error event;
-//! - `amazon-bedrock-invocationMetrics` (gpt-oss through Bedrock invoke).
+//! - `amazon-bedrock-invocationMetrics` and `amazon-bedrock-guardrailAction` (gpt-oss
+//!   through Bedrock invoke; see [`super::bedrock`]).
 //!
 //! `data: [DONE]` is the terminator. Text lengths are in Unicode scalar values.
 
@@ -95,6 +96,7 @@ pub(crate) fn read_chunk<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Res
             }
             b"warnings" => read_warnings(r, b)?,
             b"amazon-bedrock-invocationMetrics" => bedrock::read_invocation_metrics(r, b)?,
+            bedrock::GUARDRAIL_ACTION => bedrock::read_guardrail_action(r, b)?,
             _ => r.skip()?,
         }
         Ok(())
@@ -362,6 +364,37 @@ mod tests {
         let (f, _) = facts(
             "",
             r#"{"choices":[{"delta":{},"finish_reason":"content_filter"}]}"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::ContentFilter));
+    }
+
+    #[test]
+    fn empty_or_null_refusal_on_every_delta_is_not_a_refusal() {
+        // Snowflake Cortex sends `"refusal":""` on every delta (corpus
+        // openai-chat-sse/pai-snowflake-cortex-stream.sse); OpenAI sends `null`.
+        for chunk in [
+            r#"{"id":"","choices":[{"index":0,"delta":{"role":"assistant","content":"","refusal":""}}]}"#,
+            r#"{"id":"","choices":[{"index":0,"delta":{"content":"Hello","refusal":""}}]}"#,
+            r#"{"choices":[{"index":0,"delta":{"role":"assistant","content":"","refusal":null},"finish_reason":null}]}"#,
+            r#"{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#,
+            r#"{"choices":[{"index":0,"delta":{},"finish_reason":"length"}]}"#,
+            r#"{"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}"#,
+        ] {
+            assert_eq!(facts("", chunk).0.refusal, None, "{chunk}");
+        }
+    }
+
+    #[test]
+    fn a_whole_body_carries_refusal_and_content_filter() {
+        let (f, text) = facts(
+            "",
+            r#"{"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":"I'm sorry, I can't help with that."},"finish_reason":"stop"}]}"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::DeltaRefusal));
+        assert_eq!(text, "I'm sorry, I can't help with that.");
+        let (f, _) = facts(
+            "",
+            r#"{"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"content_filter"}]}"#,
         );
         assert_eq!(f.refusal, Some(RefusalSignal::ContentFilter));
     }

@@ -129,4 +129,13 @@ mod tests {
         assert!(decode(b"error", b"boom", &mut |_| {}).unwrap().error);
         assert!(decode(b"", b"{\"choices\":[", &mut |_| {}).is_err());
     }
+
+    #[test]
+    fn content_filter_is_a_refusal_signal() {
+        let data = br#"{"object":"text_completion","choices":[{"text":"","index":0,"finish_reason":"content_filter"}]}"#;
+        let f = decode(b"", data, &mut |_| {}).unwrap();
+        assert_eq!(f.refusal, Some(super::super::RefusalSignal::ContentFilter));
+        let data = br#"{"object":"text_completion","choices":[{"text":"x","index":0,"finish_reason":"stop"}]}"#;
+        assert_eq!(decode(b"", data, &mut |_| {}).unwrap().refusal, None);
+    }
 }

@@ -316,6 +316,46 @@ mod tests {
     }
 
     #[test]
+    fn only_non_empty_refusal_deltas_are_signals() {
+        let (f, _) = run(
+            "",
+            r#"{"type":"response.refusal.delta","item_id":"m","output_index":0,"content_index":0,"delta":""}"#,
+        );
+        assert_eq!((f.refusal, f.text_chars), (None, 0));
+        // `.done` repeats the whole refusal: neither text again nor needed as a signal.
+        let (f, _) = run(
+            "",
+            r#"{"type":"response.refusal.done","item_id":"m","output_index":0,"content_index":0,"refusal":"I can't help"}"#,
+        );
+        assert_eq!((f.refusal, f.text_chars), (None, 0));
+        let (f, _) = run(
+            "",
+            r#"{"type":"response.content_part.added","item_id":"m","output_index":0,"content_index":0,"part":{"type":"refusal","refusal":""}}"#,
+        );
+        assert_eq!(f.refusal, None);
+        let (f, _) = run(
+            "",
+            r#"{"type":"response.completed","response":{"status":"completed","incomplete_details":null}}"#,
+        );
+        assert_eq!(f.refusal, None);
+        let (f, _) = run(
+            "",
+            r#"{"type":"response.incomplete","response":{"status":"incomplete","incomplete_details":{"reason":"max_output_tokens"}}}"#,
+        );
+        assert_eq!(f.refusal, None);
+    }
+
+    #[test]
+    fn a_whole_incomplete_body_cut_by_the_content_filter() {
+        let (f, _) = run(
+            "",
+            r#"{"id":"r","object":"response","status":"incomplete","incomplete_details":{"reason":"content_filter"},"output":[]}"#,
+        );
+        assert_eq!(f.refusal, Some(RefusalSignal::ContentFilter));
+        assert!(f.terminator);
+    }
+
+    #[test]
     fn the_event_name_is_used_when_the_data_has_no_type() {
         let (f, _) = run("response.output_text.delta", r#"{"delta":"abc"}"#);
         assert_eq!(f.text_chars, 3);

@@ -224,5 +224,10 @@ impl RefusalConfig {
     }
 }
 
+/// Reads `tests/fixtures/refusals/`: native only (the wasm test count excludes `native_only`).
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "fixture_tests.rs"]
+mod native_only;
 #[cfg(test)]
 mod tests;

@@ -31,7 +31,7 @@ pub enum Verdict {
     Drift,
     /// Too few samples in a window for the test to hold its false-alarm rate.
     InsufficientVolume,
-    /// A window has no samples, or the bins differ.
+    /// A window has no samples, the bins differ, or there is only one bin.
     NoData,
 }
 
@@ -107,7 +107,11 @@ pub fn compare(reference: &[f64], current: &[f64], settings: DriftSettings) -> D
     };
     let Some(psi) = report.psi else { return report };
     report.band = Some(band(psi));
-    let df = (bins as f64 - 1.0).max(1.0);
+    if bins < 2 {
+        // One bin has no shape to compare (PSI is 0 by construction): no verdict.
+        return report;
+    }
+    let df = bins as f64 - 1.0;
     let Ok(chi2) = ChiSquared::new(df) else {
         return report;
     };
@@ -192,6 +196,8 @@ mod tests {
             compare(&[0.0, 0.0], &[1.0, 1.0], DriftSettings::default()).verdict,
             Verdict::NoData
         );
+        let single = compare(&[1000.0], &[1000.0], DriftSettings::default());
+        assert_eq!((single.verdict, single.psi), (Verdict::NoData, Some(0.0)));
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! The aggregator's HTTP endpoints, read-only: `GET /metrics`, `GET /report` (JSON),
+//! `GET /healthz`. Anything else is 404, any other method 405.
+
+use super::exposition::{render, SourceHealth};
+use super::report::Report;
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto;
+use std::convert::Infallible;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::RwLock;
+
+/// What the loops publish and the endpoints read.
+#[derive(Default)]
+pub struct Shared {
+    pub report: RwLock<Option<Report>>,
+    pub sources: RwLock<Vec<SourceHealth>>,
+}
+
+fn reply(status: StatusCode, content_type: &str, body: String) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() = status;
+    if let Ok(v) = content_type.parse() {
+        response
+            .headers_mut()
+            .insert(hyper::header::CONTENT_TYPE, v);
+    }
+    response
+}
+
+async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
+    if req.method() != Method::GET {
+        return reply(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain",
+            "read-only: GET /metrics, /report or /healthz\n".to_owned(),
+        );
+    }
+    let report = shared.report.read().await;
+    match req.uri().path() {
+        "/metrics" => {
+            let sources = shared.sources.read().await;
+            reply(
+                StatusCode::OK,
+                "text/plain; version=0.0.4",
+                render(report.as_ref(), &sources),
+            )
+        }
+        "/report" => match report.as_ref() {
+            Some(r) => reply(
+                StatusCode::OK,
+                "application/json",
+                serde_json::to_string_pretty(r).unwrap_or_default(),
+            ),
+            None => reply(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "application/json",
+                "{\"error\":\"no evaluation yet\"}\n".to_owned(),
+            ),
+        },
+        "/healthz" => match report.as_ref() {
+            Some(r) if r.healthy => reply(StatusCode::OK, "text/plain", "ok\n".to_owned()),
+            Some(r) => reply(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "text/plain",
+                format!("{}\n", r.errors.join("\n")),
+            ),
+            None => reply(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "text/plain",
+                "no evaluation yet\n".to_owned(),
+            ),
+        },
+        _ => reply(
+            StatusCode::NOT_FOUND,
+            "text/plain",
+            "not found: GET /metrics, /report or /healthz\n".to_owned(),
+        ),
+    }
+}
+
+/// Serves until the task is dropped.
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>) {
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            continue;
+        };
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = service_fn(move |req| {
+                let shared = Arc::clone(&shared);
+                async move { Ok::<_, Infallible>(handle(req, &shared).await) }
+            });
+            let _ = auto::Builder::new(TokioExecutor::new())
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
