@@ -109,23 +109,14 @@ impl TextCounter {
         }
         while !text.is_empty() {
             let room = self.cap - self.kept.len();
-            if room == 0 {
-                let Some(t) = tokenizer() else {
-                    // Nothing can count the kept text: the estimate (kept all along) answers.
-                    self.estimate_only = true;
-                    self.kept = String::new();
-                    return;
-                };
-                self.settle(&t);
-                continue;
-            }
             let mut take = room.min(text.len());
             while !text.is_char_boundary(take) {
                 take -= 1;
             }
             if take == 0 {
-                // Less room than one character: settle first.
+                // Full (or less room than one character): count what has settled.
                 let Some(t) = tokenizer() else {
+                    // Nothing can count the kept text: the estimate (kept all along) answers.
                     self.estimate_only = true;
                     self.kept = String::new();
                     return;
