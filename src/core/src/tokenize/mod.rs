@@ -16,6 +16,8 @@ pub mod estimate;
 pub mod prompt;
 
 #[cfg(any(feature = "cl100k", feature = "o200k"))]
+pub mod ascii_pieces;
+#[cfg(any(feature = "cl100k", feature = "o200k"))]
 pub mod bpe;
 #[cfg(any(feature = "cl100k", feature = "o200k"))]
 pub mod pretokenize;

@@ -37,7 +37,10 @@ pub const SETTLE_CHARS: usize = 4;
 /// A compiled pre-tokenizer for one encoding.
 #[derive(Debug)]
 pub struct Pretokenizer {
+    encoding: Encoding,
     regex: Regex,
+    /// Decide ASCII pieces with [`super::ascii_pieces`] before asking the regex.
+    ascii_fast_path: bool,
 }
 
 impl Pretokenizer {
@@ -49,13 +52,49 @@ impl Pretokenizer {
             Encoding::O200kBase => O200K_MAIN,
         };
         let regex = Regex::new_many(&[main, LOOKAHEAD, WHITESPACE])?;
-        Ok(Pretokenizer { regex })
+        Ok(Pretokenizer {
+            encoding,
+            regex,
+            ascii_fast_path: true,
+        })
+    }
+
+    /// The same pre-tokenizer without the ASCII fast path (tests compare the two).
+    #[allow(clippy::result_large_err)]
+    pub fn regex_only(encoding: Encoding) -> Result<Pretokenizer, BuildError> {
+        Ok(Pretokenizer {
+            ascii_fast_path: false,
+            ..Pretokenizer::new(encoding)?
+        })
+    }
+
+    /// Length of the first piece of non-empty `rest`, decided by the regex.
+    pub fn regex_piece(&self, rest: &str) -> usize {
+        let first_char = rest.chars().next().map_or(rest.len(), char::len_utf8);
+        let Some(m) = self.regex.find(Input::new(rest).anchored(Anchored::Yes)) else {
+            // Unreachable with these patterns (`\s+` or a non-space class matches any
+            // character); take one character rather than loop.
+            return first_char;
+        };
+        let mut end = m.end();
+        if m.pattern().as_usize() == 1 {
+            // `\s+\s` matches at least two characters, so the piece keeps one.
+            end -= rest
+                .get(..end)
+                .and_then(|p| p.chars().next_back())
+                .map_or(0, char::len_utf8);
+        }
+        if end == 0 {
+            first_char
+        } else {
+            end
+        }
     }
 
     /// The pieces of `text`, in order, as byte ranges. Every byte belongs to one piece.
     pub fn pieces<'a>(&'a self, text: &'a str) -> Pieces<'a> {
         Pieces {
-            regex: &self.regex,
+            pre: self,
             text,
             at: 0,
         }
@@ -64,7 +103,7 @@ impl Pretokenizer {
 
 /// Iterator over the pieces of a text.
 pub struct Pieces<'a> {
-    regex: &'a Regex,
+    pre: &'a Pretokenizer,
     text: &'a str,
     at: usize,
 }
@@ -77,28 +116,15 @@ impl<'a> Iterator for Pieces<'a> {
         if rest.is_empty() {
             return None;
         }
-        let start = self.at;
-        let found = self.regex.find(Input::new(rest).anchored(Anchored::Yes));
-        let mut end = match &found {
-            Some(m) => start + m.end(),
-            // Unreachable with these patterns (`\s+` or a non-space class matches any
-            // character); take one character rather than loop.
-            None => start + rest.chars().next().map_or(rest.len(), char::len_utf8),
+        let fast = if self.pre.ascii_fast_path {
+            super::ascii_pieces::next_piece(self.pre.encoding, rest.as_bytes())
+        } else {
+            None
         };
-        if found.is_some_and(|m| m.pattern().as_usize() == 1) {
-            let dropped = self
-                .text
-                .get(start..end)
-                .and_then(|p| p.chars().next_back())
-                .map_or(0, char::len_utf8);
-            // `\s+\s` matches at least two characters, so the piece keeps one.
-            end -= dropped;
-        }
-        if end <= start {
-            end = start + rest.chars().next().map_or(rest.len(), char::len_utf8);
-        }
-        self.at = end;
-        Some(start..end)
+        let len = fast.unwrap_or_else(|| self.pre.regex_piece(rest));
+        let start = self.at;
+        self.at += len;
+        Some(start..self.at)
     }
 }
 
