@@ -438,7 +438,7 @@ def instructions_per_chunk(quick: bool) -> list[tuple[str, float, str]]:
     differ only in the number of calls."""
     rows = []
     example = cargo_executable("build", ["--example", "chunk_instructions"], quick)
-    small, large = (50, 250) if quick else (100, 1100)
+    small, large = (50, 250) if quick else (100, 600)
     for tokens in (1, 64):
         a = callgrind_instructions(example, ["synthetic", "4", str(small), str(tokens)])
         b = callgrind_instructions(example, ["synthetic", "4", str(large), str(tokens)])
@@ -446,9 +446,9 @@ def instructions_per_chunk(quick: bool) -> list[tuple[str, float, str]]:
                      (b - a) / (4 * (large - small)), "steady state: Δ instructions / Δ calls"))
     labels = ["openai_chat", "anthropic", "bedrock_converse"] if not quick else ["anthropic"]
     for label in labels:
-        a = callgrind_instructions(example, ["corpus", label, "10"])
-        b = callgrind_instructions(example, ["corpus", label, "60"])
-        calls = int(re.search(r"calls: (\d+)", sh([str(example), "corpus", label, "50"])).group(1))
+        a = callgrind_instructions(example, ["corpus", label, "5"])
+        b = callgrind_instructions(example, ["corpus", label, "30"])
+        calls = int(re.search(r"calls: (\d+)", sh([str(example), "corpus", label, "25"])).group(1))
         rows.append((f"corpus `{label}`, 256-byte reads", (b - a) / calls,
                      "whole streams: Δ instructions / Δ calls (includes each stream's open and close)"))
     return rows
@@ -460,7 +460,7 @@ def instruction_breakdown(quick: bool, workdir: Path) -> list[tuple[str, float]]
     example = cargo_executable("build", ["--example", "chunk_instructions"], quick)
     out_file = workdir / "callgrind.out"
     subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
-                    str(example), "synthetic", "4", "2000" if quick else "5000", "1"],
+                    str(example), "synthetic", "4", "2000" if quick else "3000", "1"],
                    capture_output=True, check=True)
     text = sh(["callgrind_annotate", str(out_file)])
     rows = []
