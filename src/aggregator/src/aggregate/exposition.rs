@@ -1,5 +1,6 @@
 //! The aggregator's own `/metrics` (Prometheus text format 0.0.4).
 
+use super::alertmanager::PushHealth;
 use super::analysis::{DriftVerdict, Group};
 use super::report::Report;
 use super::totals::escape_label;
@@ -64,8 +65,12 @@ const SPIKE_VERDICTS: [(SpikeVerdict, &str); 5] = [
     (SpikeVerdict::NoData, "no_data"),
 ];
 
-/// Renders the report (if any) and the sources' health.
-pub fn render(report: Option<&Report>, sources: &[SourceHealth]) -> String {
+/// Renders the report (if any), the sources' health and that of the pushes to Alertmanager.
+pub fn render(
+    report: Option<&Report>,
+    sources: &[SourceHealth],
+    alertmanager: Option<&PushHealth>,
+) -> String {
     let mut o = Out {
         text: String::new(),
     };
@@ -104,6 +109,38 @@ pub fn render(report: Option<&Report>, sources: &[SourceHealth]) -> String {
                 s.last_success as f64,
             );
         }
+    }
+    if let Some(push) = alertmanager {
+        o.family(
+            "llmtap_aggregator_alertmanager_up",
+            "gauge",
+            "0 when the last push of alarms to Alertmanager failed (the log says why).",
+        );
+        o.sample(
+            "llmtap_aggregator_alertmanager_up",
+            &[],
+            f64::from(u8::from(push.up)),
+        );
+        o.family(
+            "llmtap_aggregator_alertmanager_consecutive_failures",
+            "gauge",
+            "Failed pushes to Alertmanager since the last success.",
+        );
+        o.sample(
+            "llmtap_aggregator_alertmanager_consecutive_failures",
+            &[],
+            f64::from(push.consecutive_failures),
+        );
+        o.family(
+            "llmtap_aggregator_alertmanager_last_success_timestamp_seconds",
+            "gauge",
+            "Unix time of the last successful push (0: never).",
+        );
+        o.sample(
+            "llmtap_aggregator_alertmanager_last_success_timestamp_seconds",
+            &[],
+            push.last_success as f64,
+        );
     }
     let Some(report) = report else {
         return o.text;

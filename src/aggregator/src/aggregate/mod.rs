@@ -252,11 +252,17 @@ pub async fn aggregate(args: AggregateArgs) -> Result<ExitCode, crate::error::Er
             let errors = health_errors(&shared.sources.read().await);
             let report = report::evaluate(&source, &windows, &analysis, unix_now(), errors).await;
             if let Some(base) = &args.alertmanager {
-                if let Err(e) =
-                    alertmanager::push(&alert_client, base, &report, args.evaluate_every * 3).await
-                {
+                let outcome =
+                    alertmanager::push(&alert_client, base, &report, args.evaluate_every * 3).await;
+                if let Err(e) = &outcome {
                     eprintln!("llmtap aggregate: push to Alertmanager {base} failed: {e}");
                 }
+                shared
+                    .alertmanager
+                    .write()
+                    .await
+                    .get_or_insert_with(alertmanager::PushHealth::default)
+                    .record(&outcome, unix_now());
             }
             *shared.report.write().await = Some(report);
         }

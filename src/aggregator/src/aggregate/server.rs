@@ -1,6 +1,7 @@
 //! The aggregator's HTTP endpoints, read-only: `GET /metrics`, `GET /report` (JSON),
 //! `GET /healthz`. Anything else is 404, any other method 405.
 
+use super::alertmanager::PushHealth;
 use super::exposition::{render, SourceHealth};
 use super::report::Report;
 use bytes::Bytes;
@@ -19,6 +20,8 @@ use tokio::sync::RwLock;
 pub struct Shared {
     pub report: RwLock<Option<Report>>,
     pub sources: RwLock<Vec<SourceHealth>>,
+    /// Pushes to Alertmanager (None without `--alertmanager`).
+    pub alertmanager: RwLock<Option<PushHealth>>,
 }
 
 fn reply(status: StatusCode, content_type: &str, body: String) -> Response<Full<Bytes>> {
@@ -44,10 +47,11 @@ async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
     match req.uri().path() {
         "/metrics" => {
             let sources = shared.sources.read().await;
+            let alertmanager = shared.alertmanager.read().await;
             reply(
                 StatusCode::OK,
                 "text/plain; version=0.0.4",
-                render(report.as_ref(), &sources),
+                render(report.as_ref(), &sources, alertmanager.as_ref()),
             )
         }
         "/report" => match report.as_ref() {
