@@ -745,10 +745,11 @@ def write_report(path: Path, ctx: dict) -> None:
     if tok:
         w(tok)
     else:
-        w("Token counting (MB/s) and tokenizer memory in each mode: rows to be added with the "
-          "tokenizer (issue #4). `bench/run.py --tokenizer-config FILE` adds a third Envoy "
-          "variant started with that plugin configuration to the start → ready and RSS table "
-          "above (e.g. `{\"tokenizer\": {\"preload\": true}}`).")
+        w("Token counting (MB/s, native and V8, against tiktoken-rs in the same run) and Envoy "
+          "RSS in each tokenizer mode: `bench/tokenizer/RESULTS.md` (commands in "
+          "`bench/tokenizer/README.md`). `bench/run.py --tokenizer-config FILE` adds a third "
+          "Envoy variant started with that plugin configuration to the start → ready and RSS "
+          "table above (e.g. `{\"tokenizer\": {\"preload\": true}}`).")
     w("")
 
     lite = sections.get("litellm")
