@@ -5,26 +5,17 @@ then `llmtap drift --once --json --prometheus URL` is checked verdict by verdict
 from __future__ import annotations
 
 import json
-import shutil
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
 import harness
+import prometheus_backfill
 import synthetic
 
 HOUR = 3600
 DAY = 24 * HOUR
 STEP = 300  # one synthetic scrape every 5 minutes
-
-
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if not path:
-        pytest.fail(f"{tool} not found: `make deploy-tools` installs Debian's prometheus", pytrace=False)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +26,6 @@ def at() -> int:
 
 @pytest.fixture(scope="module")
 def prometheus(artifacts, tmp_path_factory, at):
-    promtool = _require("promtool")
-    prom = _require("prometheus")
     tmp = tmp_path_factory.mktemp("prometheus")
     drift_from = at - DAY  # the current window of the default settings
     spike_from = at - HOUR  # the current spike window
@@ -50,31 +39,7 @@ def prometheus(artifacts, tmp_path_factory, at):
         ),
     ]
     text = synthetic.generate(models, at - 8 * DAY - 2 * HOUR, at, STEP)
-    (tmp / "data.om").write_text(text)
-    data = tmp / "tsdb"
-    result = harness.run_cmd(
-        [promtool, "tsdb", "create-blocks-from", "openmetrics", tmp / "data.om", data], timeout=300
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    port = harness.free_port()
-    (tmp / "prometheus.yml").write_text("global:\n  scrape_interval: 1h\nscrape_configs: []\n")
-    proc = harness.Proc(
-        "prometheus",
-        [prom, f"--config.file={tmp / 'prometheus.yml'}", f"--storage.tsdb.path={data}",
-         f"--web.listen-address=127.0.0.1:{port}", "--storage.tsdb.retention.time=30d"],
-        tmp / "prometheus.log",
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/-/ready", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        raise AssertionError("Prometheus not ready:\n" + proc.tail())
+    url, proc = prometheus_backfill.start(tmp, text)
     yield url
     proc.stop()
 

@@ -108,7 +108,7 @@ def test_streams_without_usage_are_counted_exactly(tiktoken, envoy_tokenizer, mo
     assert tokens(m, model, "input", "tokenizer") == want_in
     assert tokens(m, model, "output", "usage") == 0
     assert tokens(m, model, "output", "estimate") == 0
-    assert m.total("llm_output_tokens_per_second_count", gen_ai_request_model=model) == len(prompts)
+    assert m.total("llm_output_rate_tokens_per_second_count", gen_ai_request_model=model) == len(prompts)
 
 
 NO_USAGE_CHAT = [

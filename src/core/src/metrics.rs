@@ -228,7 +228,7 @@ pub const TOKENS_PER_SECOND_BUCKETS: &[u64] = &[
 ];
 
 pub const OUTPUT_TOKENS_PER_SECOND: MetricDef = MetricDef {
-    name: "llm_output_tokens_per_second",
+    name: "llm_output_rate_tokens_per_second",
     kind: MetricKind::Histogram,
     help: "Per request: (output tokens - 1) / (last content - first content), in tokens per second (streams with at least 2 output tokens and 2 content events).",
     buckets: TOKENS_PER_SECOND_BUCKETS,
@@ -255,9 +255,11 @@ pub const CATALOGUE: &[&MetricDef] = &[
     &PROMPT_TOKENS,
 ];
 
-// Envoy applies the first `histogram_bucket_settings` entry whose prefix matches, so a
-// histogram whose name extends another's (`llm_output_tokens_per_second` and
-// `llm_output_tokens`) must come first; `catalogue_orders_longer_prefixes_first` checks it.
+// Envoy applies the first `histogram_bucket_settings` entry whose prefix matches and Istio's
+// pilot-agent sorts the prefixes of the bucket annotation, so no histogram name may extend
+// another's: the output rate is `llm_output_rate_tokens_per_second`, not
+// `llm_output_tokens_per_second` (which `llm_output_tokens` would shadow). Checked by
+// `no_histogram_name_extends_another` and tests/deploy.
 
 /// Longest label value kept; longer values are cut (at a character boundary).
 pub const MAX_LABEL_VALUE_BYTES: usize = 64;
@@ -333,12 +335,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn catalogue_orders_longer_prefixes_first() {
-        for (i, a) in CATALOGUE.iter().enumerate() {
-            for b in &CATALOGUE[i + 1..] {
+    fn no_histogram_name_extends_another() {
+        for a in CATALOGUE {
+            for b in CATALOGUE {
                 assert!(
-                    !b.name.starts_with(a.name),
-                    "{} must come before {} (first bucket-setting match wins)",
+                    a.name == b.name || !b.name.starts_with(a.name),
+                    "{} extends {}: its bucket setting would be shadowed",
                     b.name,
                     a.name
                 );

@@ -190,6 +190,9 @@ mod tests {
         h.record(&Ok(0), 30);
         assert!(h.up && h.last_success == 0 && h.last_error.is_none());
         h.record(&Ok(3), 40);
-        assert_eq!((h.up, h.consecutive_failures, h.last_success), (true, 0, 40));
+        assert_eq!(
+            (h.up, h.consecutive_failures, h.last_success),
+            (true, 0, 40)
+        );
     }
 }

@@ -64,7 +64,7 @@ fn a_stream_without_usage_is_counted_exactly_with_the_models_encoding() {
         host.attribute("llmtap.output_token_source").as_deref(),
         Some("tokenizer")
     );
-    assert!(host.histogram("llm_output_tokens_per_second").len() == 1);
+    assert!(host.histogram("llm_output_rate_tokens_per_second").len() == 1);
 }
 
 #[test]
