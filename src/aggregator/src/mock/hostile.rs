@@ -15,7 +15,7 @@
 //! | `echo` | the bytes of the request's `echo_bytes` array (numbers 0–255) as the response body, labelled with `x-mock-content-encoding`: e.g. a gzip- or brotli-compressed stream the test made (the request stays a JSON chat request with its `model`) |
 
 use super::body::{streamed, MockBody, Piece};
-use super::overrides::BadHeader;
+use super::overrides::{text, BadHeader};
 use bytes::Bytes;
 use hyper::header::{HeaderMap, HeaderValue, CONTENT_ENCODING, CONTENT_TYPE};
 use hyper::{Response, StatusCode};
@@ -117,21 +117,6 @@ impl Hostile {
         }
         response
     }
-}
-
-fn text(headers: &HeaderMap, name: &'static str) -> Result<Option<String>, BadHeader> {
-    headers
-        .get(name)
-        .map(|v| {
-            v.to_str()
-                .map(|s| s.trim().to_owned())
-                .map_err(|_| BadHeader {
-                    name,
-                    value: String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    expected: "visible ASCII",
-                })
-        })
-        .transpose()
 }
 
 fn big_event_bytes(headers: &HeaderMap) -> Result<u64, BadHeader> {

@@ -63,7 +63,8 @@ fn size(n: u64) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX)
 }
 
-fn text(headers: &HeaderMap, name: &'static str) -> Result<Option<String>, BadHeader> {
+/// A header's trimmed text (also used by `hostile`).
+pub(super) fn text(headers: &HeaderMap, name: &'static str) -> Result<Option<String>, BadHeader> {
     headers
         .get(name)
         .map(|v| {
