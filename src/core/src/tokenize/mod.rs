@@ -2,7 +2,7 @@
 //!
 //! - [`encoding`]: the two OpenAI encodings, the model → encoding map, what is linked in;
 //! - [`estimate`]: a cheap streaming approximation (no vocabulary);
-//! - [`pretokenize`], [`bpe`], [`vocab`], [`tokenizer`]: an exact `tiktoken`-compatible counter
+//! - [`pretokenize`], [`bpe`], [`rank_table`], [`vocab`], [`tokenizer`]: an exact `tiktoken`-compatible counter
 //!   (compiled only with the cargo features `cl100k` / `o200k`);
 //! - [`counter`]: counts a stream's text with bounded memory, exactly as `tiktoken` counts the
 //!   whole text.
@@ -21,6 +21,8 @@ pub mod ascii_pieces;
 pub mod bpe;
 #[cfg(any(feature = "cl100k", feature = "o200k"))]
 pub mod pretokenize;
+#[cfg(any(feature = "cl100k", feature = "o200k"))]
+pub mod rank_table;
 #[cfg(any(feature = "cl100k", feature = "o200k"))]
 pub mod tokenizer;
 #[cfg(any(feature = "cl100k", feature = "o200k"))]

@@ -3,11 +3,10 @@
 
 use super::Encoding;
 use core::fmt;
-use hashbrown::HashMap;
 use std::io::Read;
 
 /// Token bytes → merge rank (lower merges first).
-pub type Ranks = HashMap<Box<[u8]>, u32>;
+pub type Ranks = super::rank_table::RankTable;
 
 /// Why a vocabulary could not be loaded.
 #[derive(Debug, PartialEq, Eq)]
@@ -79,7 +78,7 @@ pub fn parse(file: &[u8]) -> Result<Ranks, VocabError> {
             .ok()
             .and_then(|r| r.trim().parse::<u32>().ok())
             .ok_or_else(bad)?;
-        ranks.insert(token.into_boxed_slice(), rank);
+        ranks.insert(&token, rank);
     }
     Ok(ranks)
 }
@@ -93,10 +92,10 @@ mod tests {
     #[test]
     fn parses_rank_lines_and_rejects_garbage() {
         let ranks = parse(b"IQ== 0\nIg== 1\n").unwrap();
-        assert_eq!(ranks.get(&b"!"[..]), Some(&0));
-        assert_eq!(ranks.get(&b"\""[..]), Some(&1));
-        assert_eq!(parse(b"IQ== x\n"), Err(VocabError::BadLine(1)));
-        assert_eq!(parse(b"no-space\n"), Err(VocabError::BadLine(1)));
+        assert_eq!(ranks.get(&b"!"[..]), Some(0));
+        assert_eq!(ranks.get(&b"\""[..]), Some(1));
+        assert_eq!(parse(b"IQ== x\n").err(), Some(VocabError::BadLine(1)));
+        assert_eq!(parse(b"no-space\n").err(), Some(VocabError::BadLine(1)));
     }
 
     #[cfg(feature = "cl100k")]
@@ -104,6 +103,6 @@ mod tests {
     fn the_linked_cl100k_has_every_rank() {
         let ranks = load(Encoding::Cl100kBase).unwrap();
         assert_eq!(ranks.len(), 100_256);
-        assert_eq!(ranks.get(&b"hello"[..]), Some(&15339));
+        assert_eq!(ranks.get(&b"hello"[..]), Some(15339));
     }
 }
