@@ -72,6 +72,7 @@ pub struct RankTable {
     /// Tokens longer than 15 bytes.
     long: HashMap<Box<[u8]>, u32>,
     len: usize,
+    max_rank: u32,
 }
 
 impl core::fmt::Debug for RankTable {
@@ -99,7 +100,13 @@ impl RankTable {
             packed: HashTable::with_capacity(tokens),
             long: HashMap::new(),
             len: 0,
+            max_rank: 0,
         }
+    }
+
+    /// Highest rank inserted (0 when empty).
+    pub fn max_rank(&self) -> u32 {
+        self.max_rank
     }
 
     /// Number of tokens.
@@ -113,6 +120,9 @@ impl RankTable {
 
     /// Adds (or re-ranks) a token. The empty string is not a token and is ignored.
     pub fn insert(&mut self, token: &[u8], rank: u32) {
+        if !token.is_empty() {
+            self.max_rank = self.max_rank.max(rank);
+        }
         let fresh = match *token {
             [] => return,
             [b] => replace(&mut self.single[usize::from(b)], rank),

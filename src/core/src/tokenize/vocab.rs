@@ -67,7 +67,9 @@ pub fn load(encoding: Encoding) -> Result<Ranks, VocabError> {
 pub fn parse(file: &[u8]) -> Result<Ranks, VocabError> {
     use base64::Engine;
     let lines = file.split(|&b| b == b'\n').filter(|l| !l.is_empty());
-    let mut ranks = Ranks::with_capacity(file.len() / 12);
+    // One token per line: size the table once, exactly (an oversized table is memory that
+    // every worker VM keeps; `bench/tokenizer/RESULTS.md`).
+    let mut ranks = Ranks::with_capacity(memchr::memchr_iter(b'\n', file).count() + 1);
     for (n, line) in lines.enumerate() {
         let bad = || VocabError::BadLine(n + 1);
         let space = memchr::memchr(b' ', line).ok_or_else(bad)?;
