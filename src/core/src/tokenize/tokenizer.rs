@@ -23,8 +23,10 @@ impl fmt::Display for TokenizerError {
     }
 }
 
-/// Counts tokens of one encoding. Building it decodes the vocabulary (tens of milliseconds
-/// and ~10 MB (cl100k) / ~20 MB (o200k) of memory; `bench/tokenizer/RESULTS.md`).
+/// Counts tokens of one encoding. Building it decodes the vocabulary: tens of milliseconds
+/// natively, about 150 ms in V8; ~4 MB (cl100k) / ~7 MB (o200k) of tables, plus the 1.7 / 3.6
+/// MB rank file while it is parsed, which a wasm VM's linear memory keeps (Envoy RSS per mode
+/// in `bench/tokenizer/RESULTS.md`).
 #[derive(Debug)]
 pub struct Tokenizer {
     encoding: Encoding,
