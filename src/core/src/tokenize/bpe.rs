@@ -249,7 +249,9 @@ fn count_by_levels(ranks: &Ranks, piece: &[u8]) -> usize {
 }
 
 /// Id of a part that is a byte outside the vocabulary: `BYTE_ID | byte`, above every rank
-/// (tiktoken ranks are below 2^31; the memo is off for a vocabulary that is not).
+/// (tiktoken ranks are below 2^31; the memo is off for a vocabulary that is not). A part is
+/// otherwise named by its rank, which identifies its bytes because no two tokens of a linked
+/// vocabulary share a rank (`vocab::tests::every_linked_vocabulary_gives_each_token_its_own_rank`).
 const BYTE_ID: u32 = 1 << 31;
 
 /// A direct-mapped cache of (left token, right token) → rank of their concatenation

@@ -107,4 +107,34 @@ mod tests {
         assert_eq!(ranks.len(), 100_256);
         assert_eq!(ranks.get(&b"hello"[..]), Some(15339));
     }
+
+    /// The byte-pair merge's pair memo names each part by its rank (`bpe::PairMemo`), which
+    /// is sound only if no two tokens share a rank: every linked file ranks its tokens
+    /// 0..n-1, each rank once.
+    #[test]
+    fn every_linked_vocabulary_gives_each_token_its_own_rank() {
+        for encoding in Encoding::ALL {
+            let Ok(file) = rank_file(encoding) else {
+                continue; // not linked in this build
+            };
+            let lines: Vec<&[u8]> = file
+                .split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .collect();
+            let mut seen = vec![false; lines.len()];
+            for line in &lines {
+                let rank: usize = core::str::from_utf8(line.rsplit(|&b| b == b' ').next().unwrap())
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                assert!(
+                    !std::mem::replace(&mut seen[rank], true),
+                    "{encoding}: rank {rank} twice"
+                );
+            }
+            let table = parse(&file).unwrap();
+            assert_eq!(table.len(), lines.len(), "{encoding}: a token listed twice");
+            assert_eq!(table.max_rank() as usize, lines.len() - 1, "{encoding}");
+        }
+    }
 }
