@@ -21,17 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (bench/run.py: Envoy, upstream and load-generator helpers)
 
 
-def worker_cpu_ns(pid: int) -> int:
-    total = 0
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            if (task / "comm").read_text().strip().startswith("wrk:"):
-                total += int((task / "schedstat").read_text().split()[0])
-        except OSError:
-            continue
-    return total
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=3)
@@ -55,10 +44,10 @@ def main() -> None:
             for variant in variants if rep % 2 == 0 else list(reversed(variants)):
                 envoy = run.start_envoy(procs, envoy_bin, port, variant, 1)
                 run.load(envoy.url, {"events": 20, "tokens": 1, "gap_ms": 0}, 0.5, concurrency=4)
-                before = worker_cpu_ns(envoy.proc.pid)
+                before = run.worker_cpu_ns(envoy.proc.pid)
                 result = run.load(envoy.url, {"events": 250, "tokens": 1, "gap_ms": 1},
                                   args.seconds, rate=20)
-                used = worker_cpu_ns(envoy.proc.pid) - before
+                used = run.worker_cpu_ns(envoy.proc.pid) - before
                 chunks = result.get("chunks", 0)
                 if chunks:
                     per_chunk[variant].append(used / 1000.0 / chunks)

@@ -55,6 +55,18 @@ def sh(cmd: list[str], **kw) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
 
 
+def worker_cpu_ns(pid: int) -> int:
+    """CPU used so far by Envoy's worker threads (`wrk:*`), from /proc/PID/task/*/schedstat."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            if (task / "comm").read_text().strip().startswith("wrk:"):
+                total += int((task / "schedstat").read_text().split()[0])
+        except OSError:
+            continue
+    return total
+
+
 def children_cpu_ns() -> int:
     """CPU used so far by this script's waited-for children (the load generator runs)."""
     import resource

@@ -34,8 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
 
+sys.path.insert(0, str(ROOT / "bench"))
+
 import harness  # noqa: E402
 import tiktoken_offline  # noqa: E402
+from run import worker_cpu_ns  # noqa: E402  (bench/run.py)
 
 STREAM_TEXT_BYTES = 128 * 1024
 EVENT_TEXT_BYTES = 1024
@@ -78,17 +81,6 @@ def write_replay(directory: Path, text: str, model: str) -> None:
     events.append({**chunk, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
     body = "".join(f"data: {json.dumps(e, ensure_ascii=False)}\n\n" for e in events)
     (directory / REPLAY_NAME).write_text(body + "data: [DONE]\n\n")
-
-
-def worker_cpu_ns(pid: int) -> int:
-    total = 0
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            if (task / "comm").read_text().strip().startswith("wrk:"):
-                total += int((task / "schedstat").read_text().split()[0])
-        except OSError:
-            continue
-    return total
 
 
 def run_variant(mock: harness.Mock, config: dict, streams: int,

@@ -380,18 +380,24 @@ mod tests {
         r
     }
 
+    /// Compares the three merges on `pieces` random pieces of 2..max_len bytes of `alphabet`.
+    fn assert_merges_agree(ranks: &Ranks, alphabet: &[u8], pieces: usize, max_len: u64, seed: u64) {
+        let mut rng = crate::testing::Rng::new(seed);
+        for _ in 0..pieces {
+            let len = 2 + rng.below(max_len) as usize;
+            let piece: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len() as u64) as usize])
+                .collect();
+            let scan = count_by_scan(ranks, &piece);
+            let text = String::from_utf8_lossy(&piece);
+            assert_eq!(scan, count_by_heap(ranks, &piece), "heap: {text}");
+            assert_eq!(scan, count_by_levels(ranks, &piece), "levels: {text}");
+        }
+    }
+
     #[test]
     fn scan_and_heap_merge_identically() {
-        let ranks = toy();
-        let mut rng = crate::testing::Rng::new(7);
-        for _ in 0..2000 {
-            let len = 2 + rng.below(40) as usize;
-            let piece: Vec<u8> = (0..len).map(|_| b"abcx"[rng.below(4) as usize]).collect();
-            let scan = count_by_scan(&ranks, &piece);
-            let text = String::from_utf8_lossy(&piece);
-            assert_eq!(scan, count_by_heap(&ranks, &piece), "heap: {text}");
-            assert_eq!(scan, count_by_levels(&ranks, &piece), "levels: {text}");
-        }
+        assert_merges_agree(&toy(), b"abcx", 2000, 40, 7);
     }
 
     /// A vocabulary where a merge can create a pair of *lower* rank than the one being
@@ -419,15 +425,7 @@ mod tests {
     #[test]
     fn all_three_merges_agree_when_ranks_do_not_grow_with_length() {
         let ranks = non_monotone();
-        let mut rng = crate::testing::Rng::new(9);
-        for _ in 0..3000 {
-            let len = 2 + rng.below(60) as usize;
-            let piece: Vec<u8> = (0..len).map(|_| b"xyzw"[rng.below(4) as usize]).collect();
-            let scan = count_by_scan(&ranks, &piece);
-            let text = String::from_utf8_lossy(&piece);
-            assert_eq!(scan, count_by_heap(&ranks, &piece), "heap: {text}");
-            assert_eq!(scan, count_by_levels(&ranks, &piece), "levels: {text}");
-        }
+        assert_merges_agree(&ranks, b"xyzw", 3000, 60, 9);
         // xyzxy: xy(10) at 0 and 3; leftmost merges first, then xyz (2) beats the other xy.
         assert_eq!(
             count_by_scan(&ranks, b"xyzxy"),
