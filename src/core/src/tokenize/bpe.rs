@@ -92,6 +92,55 @@ fn count_by_scan(ranks: &Ranks, piece: &[u8]) -> usize {
     len - 1
 }
 
+/// No pair / no part: `u32::MAX`.
+const NONE: u32 = u32::MAX;
+
+/// The parts of a long piece as a doubly linked list by start offset (`n` is the end
+/// sentinel), with the rank of the pair starting at each part (`NONE`: not a token, or not a
+/// part any more). Shared by [`count_by_levels`] and its test oracle `count_by_heap`.
+struct PartList {
+    next: Vec<u32>,
+    prev: Vec<u32>,
+    pair_rank: Vec<u32>,
+}
+
+impl PartList {
+    /// One part per byte; `n` must be at least 2 and below `u32::MAX`.
+    fn new(ranks: &Ranks, piece: &[u8]) -> PartList {
+        let n = piece.len();
+        let mut pair_rank = vec![NONE; n];
+        for (i, slot) in pair_rank.iter_mut().enumerate().take(n - 1) {
+            *slot = pair_rank_at(ranks, piece, i);
+        }
+        PartList {
+            next: (1..=n as u32).collect(),
+            prev: (0..n as u32).map(|i| i.wrapping_sub(1)).collect(),
+            pair_rank,
+        }
+    }
+
+    /// Joins part `i` with its successor; the pair ranks of `i` and of its predecessor are
+    /// then stale and must be set by the caller.
+    #[inline]
+    fn merge_with_next(&mut self, i: u32) {
+        let j = self.next[i as usize];
+        let after = self.next[j as usize];
+        self.next[i as usize] = after;
+        if let Some(slot) = self.prev.get_mut(after as usize) {
+            *slot = i;
+        }
+        self.pair_rank[j as usize] = NONE;
+    }
+
+    /// (start, end) of the pair starting at part `i`, if `i` has a successor.
+    #[inline]
+    fn pair_span(&self, i: u32) -> Option<(usize, usize)> {
+        let j = *self.next.get(i as usize)?;
+        let end = *self.next.get(j as usize)?;
+        Some((i as usize, end as usize))
+    }
+}
+
 /// The same merges with a binary heap, O(n log n): the filter uses [`count_by_levels`]; this
 /// simpler version is kept as a second oracle for it in the tests. Heap keys pack
 /// `rank << 32 | start` into one `u64` (lowest rank, then leftmost); an entry is current
@@ -99,59 +148,39 @@ fn count_by_scan(ranks: &Ranks, piece: &[u8]) -> usize {
 #[cfg(test)]
 fn count_by_heap(ranks: &Ranks, piece: &[u8]) -> usize {
     let n = piece.len();
-    if n >= u32::MAX as usize {
+    if n < 2 || n >= u32::MAX as usize {
         return n; // beyond any cap the filter uses; never merged
     }
-    const NONE: u32 = u32::MAX;
-    // Doubly linked list of parts by start offset (`n` is the end sentinel).
-    let mut next: Vec<u32> = (1..=n as u32).collect();
-    let mut prev: Vec<u32> = (0..n as u32).map(|i| i.wrapping_sub(1)).collect();
-    // Rank of the pair starting at each part (NONE: not a token or not a part).
-    let mut pair_rank: Vec<u32> = vec![NONE; n];
-    let mut initial = Vec::with_capacity(n);
-    for (i, slot) in pair_rank.iter_mut().enumerate().take(n - 1) {
-        let r = pair_rank_at(ranks, piece, i);
-        *slot = r;
-        if r != NONE {
-            initial.push(Reverse(u64::from(r) << 32 | i as u64));
-        }
-    }
+    let mut list = PartList::new(ranks, piece);
     // Heapify in O(n) rather than n pushes.
-    let mut heap = BinaryHeap::from(initial);
-    let mut parts = n;
-    let pair_of = |next: &[u32], i: u32| -> u32 {
-        let j = next[i as usize];
-        if j as usize >= n {
-            return NONE;
-        }
-        let end = next[j as usize];
-        rank(ranks, piece, i as usize, end as usize)
+    let mut heap: BinaryHeap<Reverse<u64>> = list
+        .pair_rank
+        .iter()
+        .enumerate()
+        .filter(|&(_, &r)| r != NONE)
+        .map(|(i, &r)| Reverse(u64::from(r) << 32 | i as u64))
+        .collect();
+    let pair_of = |list: &PartList, i: u32| -> u32 {
+        list.pair_span(i)
+            .map_or(NONE, |(a, b)| rank(ranks, piece, a, b))
     };
+    let mut parts = n;
     while let Some(Reverse(key)) = heap.pop() {
         let (r, i) = ((key >> 32) as u32, key as u32);
-        if pair_rank[i as usize] != r {
+        if list.pair_rank[i as usize] != r {
             continue; // stale
         }
-        // Merge part i with its successor j.
-        let j = next[i as usize];
-        let after = next[j as usize];
-        next[i as usize] = after;
-        if (after as usize) < n {
-            prev[after as usize] = i;
-        }
-        pair_rank[j as usize] = NONE;
+        list.merge_with_next(i);
         parts -= 1;
-        let r = pair_of(&next, i);
-        pair_rank[i as usize] = r;
-        if r != NONE {
-            heap.push(Reverse(u64::from(r) << 32 | u64::from(i)));
-        }
-        let p = prev[i as usize];
-        if p != NONE {
-            let r = pair_of(&next, p);
-            pair_rank[p as usize] = r;
+        let p = list.prev[i as usize];
+        for part in [i, p] {
+            if part == NONE {
+                continue;
+            }
+            let r = pair_of(&list, part);
+            list.pair_rank[part as usize] = r;
             if r != NONE {
-                heap.push(Reverse(u64::from(r) << 32 | u64::from(p)));
+                heap.push(Reverse(u64::from(r) << 32 | u64::from(part)));
             }
         }
     }
@@ -175,10 +204,7 @@ fn count_by_levels(ranks: &Ranks, piece: &[u8]) -> usize {
     if n < 2 || n >= u32::MAX as usize {
         return n; // beyond any cap the filter uses; never merged
     }
-    const NONE: u32 = u32::MAX;
-    let mut next: Vec<u32> = (1..=n as u32).collect();
-    let mut prev: Vec<u32> = (0..n as u32).map(|i| i.wrapping_sub(1)).collect();
-    let mut pair_rank: Vec<u32> = vec![NONE; n];
+    let mut list = PartList::new(ranks, piece);
     // Which token each part is (its rank; a byte outside the vocabulary gets an id above every
     // rank), so that a pair can be looked up in the memo by its two ids.
     let memo_ok = ranks.max_rank() < BYTE_ID;
@@ -188,20 +214,18 @@ fn count_by_levels(ranks: &Ranks, piece: &[u8]) -> usize {
         .collect();
     let mut memo = PairMemo::for_piece(n);
     let mut levels = Levels::default();
-    for (i, slot) in pair_rank.iter_mut().enumerate().take(n - 1) {
-        let r = pair_rank_at(ranks, piece, i);
-        *slot = r;
+    for (i, &r) in list.pair_rank.iter().enumerate() {
         levels.add(r, i as u32);
     }
-    let mut pair_of = |next: &[u32], token: &[u32], i: u32| -> u32 {
-        let j = next[i as usize];
-        if j as usize >= n {
+    let mut pair_of = |list: &PartList, token: &[u32], i: u32| -> u32 {
+        let Some((a, b)) = list.pair_span(i) else {
             return NONE;
-        }
-        let lookup = || rank(ranks, piece, i as usize, next[j as usize] as usize);
+        };
+        let lookup = || rank(ranks, piece, a, b);
         if !memo_ok {
             return lookup();
         }
+        let j = list.next[i as usize];
         memo.get_or_insert(token[i as usize], token[j as usize], lookup)
     };
     let mut parts = n;
@@ -211,30 +235,22 @@ fn count_by_levels(ranks: &Ranks, piece: &[u8]) -> usize {
         let mut k = 0;
         while let Some(&i) = sweep.get(k) {
             k += 1;
-            if pair_rank[i as usize] != r {
+            if list.pair_rank[i as usize] != r {
                 continue; // merged away or re-paired since it was queued
             }
-            // Merge part i with its successor j.
-            let j = next[i as usize];
-            let after = next[j as usize];
-            next[i as usize] = after;
-            if (after as usize) < n {
-                prev[after as usize] = i;
-            }
-            pair_rank[j as usize] = NONE;
+            list.merge_with_next(i);
             token[i as usize] = r;
             parts -= 1;
             let mut lower = false;
-            let right = pair_of(&next, &token, i);
-            pair_rank[i as usize] = right;
-            levels.add(right, i);
-            lower |= right < r;
-            let p = prev[i as usize];
-            if p != NONE {
-                let left = pair_of(&next, &token, p);
-                pair_rank[p as usize] = left;
-                levels.add(left, p);
-                lower |= left < r;
+            let p = list.prev[i as usize];
+            for part in [i, p] {
+                if part == NONE {
+                    continue;
+                }
+                let new_rank = pair_of(&list, &token, part);
+                list.pair_rank[part as usize] = new_rank;
+                levels.add(new_rank, part);
+                lower |= new_rank < r;
             }
             if lower {
                 // A lower rank must merge before the rest of this one.
