@@ -57,7 +57,7 @@ wasm-tokenizer: rust-targets
 
 ## cli: build the llmtap command line
 cli:
-	$(CARGO) build --quiet --release -p llmtap-aggregator
+	$(CARGO) build --quiet --release -p llmtap-cli
 
 lint:
 	$(CARGO) fmt --all --check

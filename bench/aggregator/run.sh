@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 series="${1:-10000}"
-cargo build --release -q -p llmtap-aggregator
+cargo build --release -q -p llmtap-cli
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 ./target/release/llmtap drift --once --bench-series "$series"

@@ -88,7 +88,7 @@ def generate(models: list[Model], start: int, end: int, step: int, seed: int = 7
 
 
 def evidently_fractions(counts: list[float]) -> list[float]:
-    """Evidently's zero-bin replacement (documented in src/core/src/stats/divergence.rs)."""
+    """Evidently's zero-bin replacement (documented in src/aggregator/src/stats/divergence.rs)."""
     total = sum(counts)
     fractions = [c / total for c in counts]
     smallest = min(f for f in fractions if f > 0)

@@ -4,7 +4,7 @@ traffic and never loses a stream.
 Every case proves three things:
 - bytes unchanged: the SHA-256 of what the client got through Envoy equals the SHA-256 of what
   the mock upstream sends for the same request fetched directly (the hostile modes of
-  `llmtap mock`, src/aggregator/src/mock/hostile.rs, are deterministic);
+  `llmtap mock`, src/mock/src/hostile.rs, are deterministic);
 - Envoy healthy afterwards: a normal stream succeeds (200, complete, `[DONE]`), no wasm VM was
   lost or reloaded (`wasm.envoy.wasm.runtime.v8.active` / `.created`,
   `wasm.llmtap.vm_reload_*`), and Envoy's log has no wasm panic or trap;

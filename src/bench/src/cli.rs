@@ -1,6 +1,7 @@
 //! Command line (clap derive). Parsing only.
 
 use clap::{Args, Parser, Subcommand};
+use llmtap_mock::stamped::StreamShape;
 use std::net::SocketAddr;
 
 /// Benchmark tools for llmtap (driven by `bench/run.py`).
@@ -13,16 +14,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve OpenAI chat SSE streams whose content events carry their send time.
+    /// Serve OpenAI chat SSE streams whose content events carry their send time (the mock's
+    /// stamped mode).
     Upstream(UpstreamArgs),
     /// Drive streaming load at a URL and report latency distributions as JSON.
     Load(LoadArgs),
 }
 
-/// What one stream looks like. The upstream's defaults; each request may override them with
-/// the `x-bench-events`, `x-bench-tokens` and `x-bench-gap-ms` headers.
+/// What one stream looks like ([`llmtap_mock::stamped::StreamShape`]). The upstream's
+/// defaults; each request may override them with the `x-bench-events`, `x-bench-tokens` and
+/// `x-bench-gap-ms` headers.
 #[derive(Debug, Clone, Copy, Args)]
-pub struct StreamShape {
+pub struct ShapeArgs {
     /// Content events per stream (plus a role event, a finish/usage event and `[DONE]`).
     #[arg(long, default_value_t = 50)]
     pub events: u32,
@@ -35,6 +38,16 @@ pub struct StreamShape {
     pub gap_ms: u64,
 }
 
+impl From<ShapeArgs> for StreamShape {
+    fn from(args: ShapeArgs) -> StreamShape {
+        StreamShape {
+            events: args.events,
+            tokens: args.tokens,
+            gap_ms: args.gap_ms,
+        }
+    }
+}
+
 /// `llmtap-bench upstream`.
 #[derive(Debug, Args)]
 pub struct UpstreamArgs {
@@ -42,7 +55,7 @@ pub struct UpstreamArgs {
     #[arg(long)]
     pub listen: SocketAddr,
     #[command(flatten)]
-    pub shape: StreamShape,
+    pub shape: ShapeArgs,
 }
 
 /// `llmtap-bench load`.
@@ -66,7 +79,7 @@ pub struct LoadArgs {
     pub grace_s: f64,
     /// Stream shape, sent to the upstream as `x-bench-*` headers.
     #[command(flatten)]
-    pub shape: StreamShape,
+    pub shape: ShapeArgs,
     /// `model` in the request body.
     #[arg(long, default_value = "bench-model")]
     pub model: String,

@@ -1,19 +1,11 @@
 //! Why a benchmark tool stopped.
 
-use std::net::SocketAddr;
-
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot start the async runtime: {0}")]
     Runtime(#[source] std::io::Error),
-    #[error("cannot listen on {addr}: {source}")]
-    Listen {
-        addr: SocketAddr,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("accepting a connection failed: {0}")]
-    Accept(#[source] std::io::Error),
+    #[error(transparent)]
+    Mock(#[from] llmtap_mock::MockError),
     #[error("invalid target URL {url:?}: {reason}")]
     Url { url: String, reason: String },
     #[error("invalid header {0:?}: expected NAME:VALUE")]

@@ -8,9 +8,7 @@
 //! `CLOCK_MONOTONIC`; an event's arrival is the time of the read that completed it.
 
 use crate::cli::LoadArgs;
-use crate::clock::monotonic_ns;
 use crate::error::Error;
-use crate::event;
 use crate::report::{Latency, Report};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -18,6 +16,8 @@ use hyper::{Request, Uri};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
+use llmtap_mock::clock::monotonic_ns;
+use llmtap_mock::sse_reader::{inspect, SseReader};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -274,18 +274,15 @@ async fn stream(shared: &Shared, scheduled_ns: u64) -> Result<StreamRecord, Stri
         return Err(format!("HTTP {}", response.status()));
     }
     let mut body = response.into_body();
-    let mut pending: Vec<u8> = Vec::with_capacity(4096);
+    let mut reader = SseReader::default();
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|e| format!("body: {e}"))?;
         let arrived = monotonic_ns();
         let Some(data) = frame.data_ref() else {
             continue;
         };
-        pending.extend_from_slice(data);
-        let mut consumed = 0;
-        while let Some(end) = memchr::memmem::find(&pending[consumed..], b"\n\n") {
-            let seen = event::inspect(&pending[consumed..consumed + end]);
-            consumed += end + 2;
+        reader.feed(data, |event| {
+            let seen = inspect(event);
             if seen.content {
                 record.chunks += 1;
                 record
@@ -295,8 +292,7 @@ async fn stream(shared: &Shared, scheduled_ns: u64) -> Result<StreamRecord, Stri
             if let Some(sent) = seen.sent_ns {
                 record.delivery_ns.push(arrived.saturating_sub(sent));
             }
-        }
-        pending.drain(..consumed);
+        });
     }
     Ok(record)
 }

@@ -35,7 +35,6 @@ pub mod request;
 pub mod request_rewrite;
 pub mod route;
 pub mod sse;
-pub mod stats;
 pub mod stream;
 pub mod tokenize;
 

@@ -31,14 +31,13 @@
 //! Exaggerated Safety Behaviours in Large Language Models") — keeping their refusal openers
 //! but anchoring the generic ones ("Sorry", "I cannot") and dropping topic words ("illegal",
 //! "ethical") that also occur in ordinary answers. They were then extended and checked against
-//! the XSTest v2 responses of GPT-4, Llama-2 and Mistral with their human labels ([`eval`],
+//! the XSTest v2 responses of GPT-4, Llama-2 and Mistral with their human labels (`tests/refusal_eval.rs`,
 //! `docs/refusals.md`, `bench/refusals/RESULTS.md`).
 //!
 //! Usage: build one [`RefusalMatcher`] per VM from the configuration, take a [`RefusalScan`]
 //! per stream with [`RefusalMatcher::scan`], [`RefusalScan::feed`] it every piece of visible
 //! answer text as it is decoded, and call [`RefusalScan::finish`] at the end of the stream.
 
-pub mod eval;
 mod matcher;
 pub mod normalize;
 pub mod phrases;

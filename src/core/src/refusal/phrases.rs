@@ -5,7 +5,7 @@
 //! `[anywhere]` or `[exclude]` starts a section, every other line is one phrase of that
 //! section. A section header may carry the provenance tag `: tuned` (`[anywhere: tuned]`):
 //! those phrases were added after error analysis on the XSTest responses rather than written
-//! from general knowledge of refusal styles; the held-out evaluation ([`super::eval`]) uses
+//! from general knowledge of refusal styles; the held-out evaluation (`tests/refusal_eval.rs`) uses
 //! the tag to check that the tuning generalises across models.
 
 use serde::Deserialize;
