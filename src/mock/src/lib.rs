@@ -32,12 +32,13 @@ pub mod stamped_event;
 
 pub use error::MockError;
 pub use listener::{bind, local_addr, raise_fd_limit};
-pub use settings::{MockSettings, MockState, MAX_TOKENS};
+pub use settings::{MockSettings, MAX_TOKENS};
 
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto;
 use listener::accept;
+use settings::MockState;
 use std::convert::Infallible;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
