@@ -12,6 +12,9 @@
 //! after `Continue` a body call carries only its new bytes, after `Pause` Envoy buffers and
 //! the next call reports the whole buffer; what a callback leaves in the buffer is what the
 //! other side receives. Each test thread has its own host and its own SDK dispatcher.
+//!
+//! A panic inside an entry point cannot unwind out of its `extern "C"` frame: it aborts the
+//! test binary, after the filter's panic hook has printed its critical line to stderr.
 
 use proxy_wasm::types::{Action, BufferType, LogLevel, MapType, MetricType, Status};
 use std::cell::RefCell;
@@ -283,6 +286,7 @@ impl Http {
             module::proxy_on_done(self.id);
             module::proxy_on_delete(self.id);
         }
+        host(|h| assert!(h.refused_calls.is_empty(), "{:?}", h.refused_calls));
     }
 }
 
