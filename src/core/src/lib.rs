@@ -10,6 +10,7 @@
 //! - [`json`]: an allocation-free reader that picks fields out of JSON;
 //! - [`formats`]: the nine wire formats, each event normalised to [`formats::EventFacts`];
 //! - [`request`]: `model` / `stream` from the request body;
+//! - [`request_body`]: hold, pass or replace a request body (`inject_include_usage`);
 //! - [`stream`]: the per-stream state machine and what it records;
 //! - [`config`]: the plugin configuration;
 //! - [`metrics`], [`registry`]: the metric catalogue, label encoding and id cache;
@@ -32,6 +33,7 @@ pub mod record;
 pub mod refusal;
 pub mod registry;
 pub mod request;
+pub mod request_body;
 pub mod request_rewrite;
 pub mod route;
 pub mod sse;

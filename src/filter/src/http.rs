@@ -3,11 +3,15 @@
 //! Bodies are read with `get_http_*_body(0, body_size)`: after `Action::Continue`,
 //! `body_size` is the size of the new read only (Envoy 1.40, measured), and the final
 //! `end_of_stream` call usually carries no bytes. Bodies are only read for LLM requests.
+//! Response bodies are never modified; a request body is held and rewritten only for
+//! `inject_include_usage` (see [`llmtap_core::request_body`]).
 
 use crate::host::ProxyHost;
+use llmtap_core::request_body::{request_body_action, RequestBodyAction};
 use llmtap_core::stream::{Plugin, Stream};
+use proxy_wasm::hostcalls;
 use proxy_wasm::traits::{Context, HttpContext};
-use proxy_wasm::types::Action;
+use proxy_wasm::types::{Action, BufferType};
 use std::rc::Rc;
 
 pub struct LlmtapHttp {
@@ -29,34 +33,6 @@ impl LlmtapHttp {
     }
 }
 
-impl LlmtapHttp {
-    /// `inject_include_usage`: Envoy buffers the body while this returns `Pause`
-    /// (`body_size` is then the whole buffer); at its end the body is rewritten in place.
-    /// Past `max_request_body_bytes` the body is released unchanged.
-    fn hold_request_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
-        let cap = self
-            .stream
-            .as_ref()
-            .map_or(0, |s| s.max_held_request_bytes());
-        if !end_of_stream && body_size <= cap {
-            return Action::Pause;
-        }
-        let body = self.get_http_request_body(0, body_size).unwrap_or_default();
-        let Some(stream) = self.llm_stream() else {
-            return Action::Continue;
-        };
-        if end_of_stream {
-            if let Some(rewritten) = stream.on_request_body_complete(&body) {
-                self.set_http_request_body(0, body_size, &rewritten);
-            }
-        } else {
-            stream.release_request_body();
-            stream.on_request_body(&body, false);
-        }
-        Action::Continue
-    }
-}
-
 impl Context for LlmtapHttp {}
 
 impl HttpContext for LlmtapHttp {
@@ -73,17 +49,25 @@ impl HttpContext for LlmtapHttp {
         Action::Continue
     }
 
+    /// Holds, passes or rewrites the body as the core decides ([`request_body_action`]).
     fn on_http_request_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
-        if self.llm_stream().is_some_and(|s| s.holds_request_body()) {
-            return self.hold_request_body(body_size, end_of_stream);
-        }
-        if self.llm_stream().is_some_and(|s| s.wants_request_body()) {
-            let read = self.get_http_request_body(0, body_size).unwrap_or_default();
-            if let Some(stream) = self.llm_stream() {
-                stream.on_request_body(&read, end_of_stream);
+        let Some(stream) = self.stream.as_mut() else {
+            return Action::Continue;
+        };
+        let read = || {
+            hostcalls::get_buffer(BufferType::HttpRequestBody, 0, body_size)
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        };
+        match request_body_action(stream, body_size, end_of_stream, read) {
+            RequestBodyAction::Hold => Action::Pause,
+            RequestBodyAction::Pass => Action::Continue,
+            RequestBodyAction::Replace(body) => {
+                self.set_http_request_body(0, body_size, &body);
+                Action::Continue
             }
         }
-        Action::Continue
     }
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
