@@ -32,7 +32,7 @@ pub const LABEL_TOKEN_TYPE: &str = "gen_ai_token_type";
 pub const LABEL_TOKEN_SOURCE: &str = "token_source";
 /// Label of `llm_requests_total`: the model the response named.
 pub const LABEL_RESPONSE_MODEL: &str = "gen_ai_response_model";
-/// Label of `llm_requests_total`: how the stream ended ([`crate::outcome::Outcome`]).
+/// Label of `llm_requests_total`: how the stream ended ([`crate::stream::outcome::Outcome`]).
 pub const LABEL_OUTCOME: &str = "outcome";
 /// Label of `llm_finish_reasons_total`: the normalised finish reason.
 pub const LABEL_FINISH_REASON: &str = "finish_reason";

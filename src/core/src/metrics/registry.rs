@@ -7,9 +7,9 @@
 //! ([`Config::max_model_labels`]); later new values share the label `other`, so random
 //! model names cannot create series without bound.
 
+use super::catalogue::{self as metrics, MetricDef};
 use crate::config::Config;
 use crate::host::{Host, LogLevel};
-use crate::metrics::{self, MetricDef};
 use hashbrown::{HashMap, HashSet};
 
 /// Label value that absorbs model names beyond the cap.
@@ -107,7 +107,7 @@ fn define(host: &dyn Host, def: &MetricDef, name: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metrics::{LABEL_REQUEST_MODEL, REQUESTS_TOTAL};
+    use crate::metrics::catalogue::{LABEL_REQUEST_MODEL, REQUESTS_TOTAL};
     use crate::testing::RecordingHost;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -2,7 +2,7 @@
 //! cost, the in-flight gauge and the access-log attributes.
 
 use crate::config::Config;
-use crate::outcome::{FinishReason, Outcome};
+use crate::stream::outcome::{FinishReason, Outcome};
 use crate::stream::{Plugin, Stream};
 use crate::testing::RecordingHost;
 use std::rc::Rc;

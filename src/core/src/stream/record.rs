@@ -2,9 +2,9 @@
 //! for access logs.
 
 use crate::host::Host;
-use crate::labels::LabelList;
-use crate::metrics::{self as m, MetricDef};
-use crate::outcome::Outcome;
+use crate::metrics::catalogue::{self as m, MetricDef};
+use crate::metrics::labels::LabelList;
+use crate::stream::outcome::Outcome;
 use crate::stream::{Plugin, StreamSummary};
 use crate::tokenize::{TokenCount, TokenSource};
 
