@@ -24,10 +24,8 @@
 //! excludes them), `output_tokens` → output, `cache_read_input_tokens` → cached input.
 //! Text lengths are in Unicode scalar values.
 
-use super::envelope::{
-    opt_array, opt_object, present, read_guardrail_action, read_invocation_metrics, read_named,
-    NamedError, GUARDRAIL_ACTION,
-};
+use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
+use super::envelope::{opt_array, opt_object, present, read_named, NamedError};
 use super::usage::{self, read_usage};
 use super::{Builder, DecodeError, EventFacts, RefusalSignal, UsageReport};
 use crate::decode::json::{JsonError, RawStr, Reader};

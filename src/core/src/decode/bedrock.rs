@@ -45,10 +45,8 @@
 //! response with a guardrail (`{"amazon-bedrock-guardrailAction": "INTERVENED | NONE", …}`). A non-streaming `InvokeModel` body is the model's JSON itself, sniffed
 //! the same way. Text lengths are in Unicode scalar values.
 
-use super::envelope::{
-    error_facts, opt_array, opt_object, present, read_guardrail_action, read_invocation_metrics,
-    GUARDRAIL_ACTION,
-};
+use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
+use super::envelope::{error_facts, opt_array, opt_object, present};
 use super::usage::{self, read_usage};
 use super::{anthropic, openai_chat, Builder, DecodeError, EventFacts, RefusalSignal, UsageReport};
 use crate::decode::json::{JsonError, RawStr, Reader};

@@ -1,10 +1,9 @@
 //! Shapes shared by several wire formats: nullable objects and arrays, a body that is one
-//! object or an array of them, the OpenAI-style `[DONE]` terminator, events named as
-//! errors, and the members the Bedrock runtime adds to any model's events.
+//! object or an array of them, the OpenAI-style `[DONE]` terminator, and events named as
+//! errors.
 
-use super::facts::{Builder, EventFacts, RefusalSignal};
+use super::facts::{Builder, EventFacts};
 use super::json::{JsonError, RawStr, Reader};
-use super::usage::{self, read_usage_members};
 use super::DecodeError;
 
 /// Reads an object value; `null` is consumed without calling `member`. Any other value is
@@ -125,36 +124,6 @@ pub(crate) enum NamedError {
     Marks,
     /// The data says whether it is an error (Anthropic's typed events).
     WhenUnreadable,
-}
-
-/// The key Bedrock adds to an invoke body or chunk when a guardrail was applied.
-pub(crate) const GUARDRAIL_ACTION: &[u8] = b"amazon-bedrock-guardrailAction";
-
-/// `amazon-bedrock-guardrailAction`: `INTERVENED` (the guardrail blocked the input or the
-/// output) is a [`RefusalSignal::SafetyBlock`]; `NONE` or `null` is nothing.
-pub(crate) fn read_guardrail_action<'a>(
-    r: &mut Reader<'a>,
-    b: &mut Builder<'a, '_>,
-) -> Result<(), JsonError> {
-    if r.opt_string()?
-        .is_some_and(|action| action.eq_plain("INTERVENED"))
-    {
-        b.refusal(RefusalSignal::SafetyBlock);
-    }
-    Ok(())
-}
-
-/// `amazon-bedrock-invocationMetrics`, sent by Bedrock in the last chunk of an invoke
-/// stream whatever the model: usage, and the end of the stream.
-pub(crate) fn read_invocation_metrics(
-    r: &mut Reader<'_>,
-    b: &mut Builder<'_, '_>,
-) -> Result<(), JsonError> {
-    if let Some(usage) = read_usage_members(r, &usage::BEDROCK_INVOCATION_METRICS)? {
-        b.usage(usage);
-        b.terminator();
-    }
-    Ok(())
 }
 
 #[cfg(test)]

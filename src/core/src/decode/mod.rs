@@ -21,6 +21,7 @@ pub mod openai_completions;
 pub mod openai_responses;
 pub mod tgi;
 
+pub mod bedrock_runtime;
 pub mod body_event;
 pub mod envelope;
 pub mod facts;

@@ -33,9 +33,10 @@
 //!
 //! `data: [DONE]` is the terminator. Text lengths are in Unicode scalar values.
 
+use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
 use super::envelope::{
-    is_done_marker, opt_array, opt_object, present, read_guardrail_action, read_invocation_metrics,
-    read_named, terminator_facts, try_string, NamedError, GUARDRAIL_ACTION,
+    is_done_marker, opt_array, opt_object, present, read_named, terminator_facts, try_string,
+    NamedError,
 };
 use super::usage::{self, read_usage};
 use super::{Builder, DecodeError, EventFacts, RefusalSignal};
@@ -62,32 +63,45 @@ pub(crate) fn read_chunk<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Res
     r.object(|key, r| {
         match key.0 {
             b"choices" => opt_array(r, |r| read_choice(r, b))?,
-            b"usage" => {
-                let usage = read_usage(r, &usage::OPENAI_CHAT)?;
-                b.usage(usage);
-            }
-            b"model" => {
-                if let Some(model) = r.opt_string()? {
-                    b.model(model);
-                }
-            }
-            b"error" => {
-                if present(r)? {
-                    b.error();
-                }
-            }
-            b"object" => {
-                if r.opt_string()?.is_some_and(|o| o.eq_plain("error")) {
-                    b.error();
-                }
-            }
             b"warnings" => read_warnings(r, b)?,
             b"amazon-bedrock-invocationMetrics" => read_invocation_metrics(r, b)?,
             GUARDRAIL_ACTION => read_guardrail_action(r, b)?,
-            _ => r.skip()?,
+            _ => read_shared_member(key, r, b)?,
         }
         Ok(())
     })
+}
+
+/// Reads a top-level member every OpenAI-compatible chunk or body may carry (chat and legacy
+/// completions): `usage`, `model`, an `error` object, `object: "error"`; skips any other.
+pub(crate) fn read_shared_member<'a>(
+    key: RawStr<'a>,
+    r: &mut Reader<'a>,
+    b: &mut Builder<'a, '_>,
+) -> Result<(), JsonError> {
+    match key.0 {
+        b"usage" => {
+            let usage = read_usage(r, &usage::OPENAI_CHAT)?;
+            b.usage(usage);
+        }
+        b"model" => {
+            if let Some(model) = r.opt_string()? {
+                b.model(model);
+            }
+        }
+        b"error" => {
+            if present(r)? {
+                b.error();
+            }
+        }
+        b"object" => {
+            if r.opt_string()?.is_some_and(|o| o.eq_plain("error")) {
+                b.error();
+            }
+        }
+        _ => r.skip()?,
+    }
+    Ok(())
 }
 
 fn read_choice<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {

@@ -10,11 +10,8 @@
 //! non-null top-level `error`, `"object":"error"`, or the SSE event name `error`).
 //! `data: [DONE]` is the terminator. Text lengths are in Unicode scalar values.
 
-use super::envelope::{
-    is_done_marker, opt_array, present, read_named, terminator_facts, NamedError,
-};
-use super::openai_chat::finish_reason;
-use super::usage::{self, read_usage};
+use super::envelope::{is_done_marker, opt_array, read_named, terminator_facts, NamedError};
+use super::openai_chat::{finish_reason, read_shared_member};
 use super::{Builder, DecodeError, EventFacts};
 use crate::decode::json::{JsonError, RawStr, Reader};
 
@@ -54,26 +51,7 @@ fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError
                     Ok(())
                 })
             })?,
-            b"usage" => {
-                let usage = read_usage(r, &usage::OPENAI_CHAT)?;
-                b.usage(usage);
-            }
-            b"model" => {
-                if let Some(model) = r.opt_string()? {
-                    b.model(model);
-                }
-            }
-            b"error" => {
-                if present(r)? {
-                    b.error();
-                }
-            }
-            b"object" => {
-                if r.opt_string()?.is_some_and(|o| o.eq_plain("error")) {
-                    b.error();
-                }
-            }
-            _ => r.skip()?,
+            _ => read_shared_member(key, r, b)?,
         }
         Ok(())
     })
