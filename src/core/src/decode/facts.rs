@@ -1,5 +1,5 @@
 //! What one event says, normalised across wire formats ([`EventFacts`]), and the
-//! [`Builder`] decoders fill while they walk an event. Token counts are in tokens, text
+//! `Builder` decoders fill while they walk an event. Token counts are in tokens, text
 //! lengths in Unicode scalar values (what [`RawStr::char_count`] counts).
 
 use super::json::RawStr;

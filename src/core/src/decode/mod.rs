@@ -40,7 +40,7 @@ use crate::framing::Framing;
 use json::{JsonError, RawStr};
 
 /// The API a response belongs to. Chosen from the request path and the response
-/// content type ([`detect`]), or forced per route in the configuration.
+/// content type ([`crate::request::route::detect`]), or forced per route in the configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WireFormat {
     /// OpenAI `/v1/chat/completions` (also vLLM, SGLang, TGI Messages API, Groq, OpenRouter…).

@@ -1,5 +1,5 @@
-//! One usage reader for every format: a [`UsageFields`] table names which members of a
-//! usage object hold which count; [`read_usage`] walks the object with it. Counts are in
+//! One usage reader for every format: a `UsageFields` table names which members of a
+//! usage object hold which count; `read_usage` walks the object with it. Counts are in
 //! tokens.
 
 use super::envelope::opt_object;

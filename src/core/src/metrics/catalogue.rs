@@ -444,7 +444,7 @@ mod native_only {
     #[test]
     fn shipped_stats_snippet_matches_the_catalogue() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../envoy/stats-config.yaml");
-        let header = "# Generated from src/core/src/metrics.rs (stats_config_yaml); do not edit.\n\
+        let header = "# Generated from src/core/src/metrics/catalogue.rs (stats_config_yaml); do not edit.\n\
                       # Bootstrap top level: turns llmtap's label-encoded stat names into tags and\n\
                       # sets each histogram's buckets. Regenerate: LLMTAP_BLESS=1 cargo test -p llmtap-core shipped_stats_snippet\n";
         let want = format!("{header}{}", super::stats_config_yaml());

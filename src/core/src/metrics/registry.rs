@@ -4,8 +4,8 @@
 //! label-encoded stat name is defined once and its id kept here. Lookups build the name in
 //! a reused buffer, so a cached lookup does not allocate. Model names come from requests
 //! and responses: the number of distinct values is capped per VM
-//! ([`Config::max_model_labels`]); later new values share the label `other`, so random
-//! model names cannot create series without bound.
+//! ([`Config::max_label_values`](crate::config::Config::max_label_values)); later new values
+//! share the label `other`, so random model names cannot create series without bound.
 
 use super::catalogue::{self as metrics, MetricDef};
 use crate::config::Config;

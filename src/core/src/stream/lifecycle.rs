@@ -1,7 +1,7 @@
 //! The request lifecycle: one [`Stream`] per HTTP request, driven by the filter's
 //! callbacks (request headers and body, response headers and body, log). It finds the
 //! route, captures the request, picks the body reader, feeds it, and at the end hands what
-//! it measured to [`summarize`] and the summary to [`record`].
+//! it measured to `summarize` and the summary to [`record`].
 
 use super::measure::{EventSink, Measurements};
 use super::outcome::StreamEnd;

@@ -1,5 +1,5 @@
 //! The end-of-stream summary: a pure function of what the stream measured and how it
-//! ended ([`summarize`]). Times are microseconds of the host's monotonic clock.
+//! ended (`summarize`). Times are microseconds of the host's monotonic clock.
 
 use super::cost::cost_micros;
 use super::measure::Measurements;
