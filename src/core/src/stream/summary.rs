@@ -186,3 +186,94 @@ fn refusal_source(
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Price;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn inputs<'a>(m: &'a Measurements, config: &'a Config) -> SummaryInputs<'a> {
+        SummaryInputs {
+            format: WireFormat::OpenAiChat,
+            m,
+            framing: FramingReport::default(),
+            end: StreamEnd::Completed,
+            http_status: 200,
+            body_encoded: false,
+            usage_injected: false,
+            request_start: 1_000,
+            now: 901_000,
+            request_model: Some(b"gpt-x"),
+            phrase_refusal: false,
+            counted_output: None,
+            config,
+            labels: StreamLabels::default(),
+        }
+    }
+
+    #[test]
+    fn timings_rates_outcome_and_cost_come_from_the_measurements_alone() {
+        let mut m = Measurements::default();
+        m.first_byte_at = Some(101_000);
+        m.first_content_at = Some(201_000);
+        m.last_content_at = Some(601_000);
+        m.usage = UsageReport {
+            input: Some(1_000_000),
+            output: Some(5),
+            ..UsageReport::default()
+        };
+        m.finish_raw = b"stop".to_vec();
+        m.terminator_seen = true;
+        let mut config = Config::default();
+        config.prices.insert(
+            "gpt-x".to_owned(),
+            Price {
+                input: 2.0,
+                cached_input: None,
+                output: 0.0,
+                reasoning: None,
+            },
+        );
+        let s = summarize(inputs(&m, &config));
+        assert_eq!(
+            (s.ttfb_micros, s.ttft_micros),
+            (Some(100_000), Some(200_000))
+        );
+        assert_eq!(s.duration_micros, 900_000);
+        // 400 ms over 4 gaps between 5 tokens: 100 ms per token, 10 tokens per second.
+        assert_eq!(
+            (s.tpot_micros, s.output_tokens_per_second),
+            (Some(100_000), Some(10))
+        );
+        assert_eq!(s.finish_reason, Some(FinishReason::Stop));
+        assert_eq!(s.outcome, Some(Outcome::Complete));
+        assert_eq!(s.cost_micros, Some(2_000_000));
+        assert_eq!(s.refusal_source, None);
+        // The same inputs give the same summary.
+        assert_eq!(summarize(inputs(&m, &config)), s);
+    }
+
+    #[test]
+    fn a_phrase_is_a_refusal_only_without_a_structured_signal() {
+        let mut m = Measurements::default();
+        m.refusal = Some(RefusalSignal::ContentFilter);
+        let config = Config::default();
+        let with_phrase = SummaryInputs {
+            phrase_refusal: true,
+            ..inputs(&m, &config)
+        };
+        assert_eq!(
+            summarize(with_phrase).refusal_source,
+            Some("content_filter")
+        );
+        let plain = Measurements::default();
+        let with_phrase = SummaryInputs {
+            phrase_refusal: true,
+            ..inputs(&plain, &config)
+        };
+        assert_eq!(summarize(with_phrase).refusal_source, Some("phrase"));
+        assert_eq!(summarize(inputs(&plain, &config)).refusal_source, None);
+    }
+}
