@@ -8,7 +8,7 @@
 //! as oversized).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use llmtap_core::aws_eventstream::{parse_frame, AwsEventStreamFramer, AwsFramerStats};
+use llmtap_core::framing::aws_eventstream::{parse_frame, AwsEventStreamFramer, AwsFramerStats};
 
 const CAP: usize = 512;
 
@@ -17,7 +17,7 @@ type Frames = Vec<(Vec<u8>, Vec<u8>, Vec<u8>)>;
 fn frame(parts: &[&[u8]]) -> (Frames, AwsFramerStats) {
     let mut framer = AwsEventStreamFramer::new(CAP);
     let mut frames = Vec::new();
-    let mut push = |f: llmtap_core::aws_eventstream::AwsFrame<'_>| {
+    let mut push = |f: llmtap_core::framing::aws_eventstream::AwsFrame<'_>| {
         frames.push((
             f.event_type.to_vec(),
             f.message_type.to_vec(),

@@ -10,10 +10,10 @@
 //! event never reports more text characters than its payload has bytes.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use llmtap_core::body::{BodyEvent, BodyReader};
+use llmtap_core::framing::{BodyEvent, BodyReader};
 use llmtap_core::config::Config;
 use llmtap_core::decode::decode_body_event;
-use llmtap_core::formats::{decode_event_with_text, WireFormat};
+use llmtap_core::decode::{decode_event_with_text, WireFormat};
 
 const FORMATS: [WireFormat; 9] = [
     WireFormat::OpenAiChat,
@@ -77,7 +77,7 @@ fuzz_target!(|input: &[u8]| {
         max_event_bytes: CAP,
         ..Config::default()
     };
-    let mut reader = BodyReader::for_response(format, content_type, None, &config);
+    let mut reader = BodyReader::for_response(llmtap_core::decode::framing(format, content_type), None, config.max_event_bytes);
     let mut scratch = Vec::new();
     let mut on_event = |event: BodyEvent<'_>| decode_checked(format, event, &mut scratch);
     for read in body.chunks(1 + usize::from(*step) % 97) {

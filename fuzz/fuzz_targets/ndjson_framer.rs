@@ -4,7 +4,7 @@
 //! long (the `\r` counted).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use llmtap_core::ndjson::{NdjsonFramer, NdjsonStats};
+use llmtap_core::framing::ndjson::{NdjsonFramer, NdjsonStats};
 
 const CAP: usize = 256;
 

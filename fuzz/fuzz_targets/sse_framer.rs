@@ -2,14 +2,14 @@
 //! more than its cap, and gives the same events however the input is cut.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use llmtap_core::sse::{SseFramer, MAX_EVENT_NAME_BYTES};
+use llmtap_core::framing::sse::{SseFramer, MAX_EVENT_NAME_BYTES};
 
 const CAP: usize = 1024;
 
 fn frame(parts: &[&[u8]]) -> Vec<(Vec<u8>, Vec<u8>)> {
     let mut framer = SseFramer::new(CAP);
     let mut events = Vec::new();
-    let mut push = |e: llmtap_core::sse::SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
+    let mut push = |e: llmtap_core::framing::sse::SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
     for part in parts {
         framer.feed(part, &mut push);
         assert!(framer.buffered_bytes() <= CAP + MAX_EVENT_NAME_BYTES);

@@ -7,7 +7,7 @@ import math
 import random
 from dataclasses import dataclass, field
 
-# A subset of the filter's token buckets (src/core/src/metrics.rs TOKEN_BUCKETS).
+# A subset of the filter's token buckets (src/core/src/metrics/catalogue.rs TOKEN_BUCKETS).
 TOKEN_LE = [1, 2, 4, 5, 10, 16, 20, 50, 64, 100, 200, 256, 500, 1000, 1024, 2000, 4096, 5000, 10000]
 
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ISTIO = ROOT / "istio"
 SCHEMAS = ROOT.parent / "shared" / "schemas"
 STATS_CONFIG = ROOT / "envoy" / "stats-config.yaml"
-METRICS_RS = ROOT / "src" / "core" / "src" / "metrics.rs"
+METRICS_RS = ROOT / "src" / "core" / "src" / "metrics" / "catalogue.rs"
 WASM = ROOT / "build" / "llmtap.wasm"
 ENVOY_EXAMPLE = ROOT / "envoy" / "examples" / "envoy.yaml"
 DASHBOARD = ISTIO / "grafana-dashboard.json"
@@ -94,7 +94,7 @@ def histogram_buckets() -> dict[str, list]:
 
 
 def catalogue() -> dict[str, str]:
-    """Metric name -> kind ("counter", "gauge", "histogram") from src/core/src/metrics.rs."""
+    """Metric name -> kind ("counter", "gauge", "histogram") from src/core/src/metrics/catalogue.rs."""
     text = METRICS_RS.read_text()
     out = {}
     for match in re.finditer(

@@ -2,7 +2,7 @@
 //! compares between windows, and the labels it keeps. Every other label (provider,
 //! operation, pod, instance, source_workload, …) is summed away.
 
-use llmtap_core::metrics;
+use llmtap_core::metrics::catalogue as metrics;
 
 /// A histogram family compared bucket by bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,7 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(sorted.len(), names.len());
-        let contract = llmtap_core::metrics::stats_config_yaml();
+        let contract = llmtap_core::metrics::catalogue::stats_config_yaml();
         for h in HISTOGRAMS {
             assert!(
                 contract.contains(&format!("wasmcustom.{}\"", h.family)),

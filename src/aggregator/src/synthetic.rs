@@ -6,7 +6,7 @@
 use super::analysis::WindowTotals;
 use super::catalogue::{CATEGORIES, HISTOGRAMS};
 use super::totals::{SeriesKey, Totals};
-use llmtap_core::metrics;
+use llmtap_core::metrics::catalogue as metrics;
 
 /// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators",
 /// OOPSLA 2014; constants from Vigna's reference `splitmix64.c`): seeded, reproducible, and

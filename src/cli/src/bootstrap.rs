@@ -39,7 +39,10 @@ pub fn render(p: &BootstrapParams<'_>) -> Result<String, TemplateError> {
             "stats_flush_interval",
             envoy_duration(p.stats_flush_interval_ms),
         ),
-        ("stats_config", llmtap_core::metrics::stats_config_yaml()),
+        (
+            "stats_config",
+            llmtap_core::metrics::catalogue::stats_config_yaml(),
+        ),
         ("listen_address", yaml_string(&p.listen.ip().to_string())),
         ("listen_port", p.listen.port().to_string()),
         ("route_options", route_options(upstream)),

@@ -4,7 +4,7 @@
 //! Unknown fields are errors (a typo must not silently turn a feature off). An empty
 //! configuration means the defaults below. Field-by-field documentation: `docs/configuration.md`.
 
-use crate::formats::WireFormat;
+use crate::decode::WireFormat;
 use crate::refusal::{RefusalConfig, RefusalConfigError};
 use crate::tokenize::config::{TokenizerConfig, TokenizerConfigError};
 use serde::Deserialize;
@@ -29,7 +29,7 @@ pub struct Config {
     /// Routes whose wire format is forced, tried in order before the built-in detection.
     pub routes: Vec<RouteRule>,
     /// Recognise the well-known API paths (`/v1/chat/completions`, `/v1/messages`,
-    /// `:streamGenerateContent`, `/api/chat`, …; see [`crate::route`]). Off: only `routes`.
+    /// `:streamGenerateContent`, `/api/chat`, …; see [`crate::request::route`]). Off: only `routes`.
     pub detect_by_path: bool,
     /// Value of the `gen_ai_provider_name` label for every route without its own
     /// (OpenTelemetry GenAI `gen_ai.provider.name`). Unset: derived from the wire format.

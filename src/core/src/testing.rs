@@ -1,7 +1,9 @@
 //! Test helpers: a deterministic random source (works on every target, unlike OS
-//! randomness under wasm32-unknown-unknown), random splitting, random JSON, and a [`Host`]
-//! that records every call.
+//! randomness under wasm32-unknown-unknown), random splitting, random JSON, a [`Host`]
+//! that records every call, and [`decoded`]: one event through a decoder, with its text.
 
+use crate::decode::json::RawStr;
+use crate::decode::{DecodeError, EventFacts};
 use crate::host::{Host, LogLevel, MetricDefinitionFailed, MetricKind};
 use std::cell::{Cell, RefCell};
 
@@ -224,4 +226,28 @@ impl RecordingHost {
     pub fn gauge(&self, prefix: &str) -> i64 {
         self.counter(prefix)
     }
+}
+
+/// Decodes one event with `decode` (a decoder's entry point), gathering every piece of
+/// visible text with escapes decoded. Panics when the event does not decode.
+pub fn decoded<'a, D>(decode: D, name: &'a str, data: &'a str) -> (EventFacts<'a>, String)
+where
+    D: FnOnce(
+        &'a [u8],
+        &'a [u8],
+        &mut dyn FnMut(RawStr<'_>),
+    ) -> Result<EventFacts<'a>, DecodeError>,
+{
+    collect_text(|on_text| decode(name.as_bytes(), data.as_bytes(), on_text))
+}
+
+/// Runs `decode` with a text callback gathering every piece of visible text (escapes
+/// decoded). Panics when the event does not decode.
+pub fn collect_text<'a, D>(decode: D) -> (EventFacts<'a>, String)
+where
+    D: FnOnce(&mut dyn FnMut(RawStr<'_>)) -> Result<EventFacts<'a>, DecodeError>,
+{
+    let mut text = String::new();
+    let facts = decode(&mut |t: RawStr<'_>| t.decode_into(&mut text)).unwrap();
+    (facts, text)
 }

@@ -4,10 +4,10 @@
 //! `body_size` is the size of the new read only (Envoy 1.40, measured), and the final
 //! `end_of_stream` call usually carries no bytes. Bodies are only read for LLM requests.
 //! Response bodies are never modified; a request body is held and rewritten only for
-//! `inject_include_usage` (see [`llmtap_core::request_body`]).
+//! `inject_include_usage` (see [`llmtap_core::stream::request_body`]).
 
 use crate::host::ProxyHost;
-use llmtap_core::request_body::{request_body_action, RequestBodyAction};
+use llmtap_core::stream::{request_body_action, RequestBodyAction};
 use llmtap_core::stream::{Plugin, Stream};
 use proxy_wasm::hostcalls;
 use proxy_wasm::traits::{Context, HttpContext};

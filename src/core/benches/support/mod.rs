@@ -4,10 +4,10 @@
 
 #![allow(dead_code)] // each bench binary uses a different subset
 
-use llmtap_core::body::{BodyEvent, BodyReader};
 use llmtap_core::config::Config;
 use llmtap_core::decode::decode_body_event;
-use llmtap_core::formats::WireFormat;
+use llmtap_core::decode::WireFormat;
+use llmtap_core::framing::{BodyEvent, BodyReader};
 use llmtap_core::host::{Host, LogLevel, MetricDefinitionFailed, MetricKind};
 use llmtap_core::stream::{Plugin, Stream};
 use std::cell::Cell;
@@ -180,7 +180,11 @@ pub fn read_corpus(relative: &str) -> Result<Vec<u8>, CorpusMissing> {
 
 /// Frames a whole body in one read as the filter would; returns the number of events.
 pub fn frame_only(format: WireFormat, content_type: &str, body: &[u8]) -> usize {
-    let mut reader = BodyReader::for_response(format, Some(content_type), None, &Config::default());
+    let mut reader = BodyReader::for_response(
+        llmtap_core::decode::framing(format, Some(content_type)),
+        None,
+        Config::default().max_event_bytes,
+    );
     let mut events = 0;
     let mut count = |_: BodyEvent<'_>| events += 1;
     reader.feed(body, &mut count);
@@ -195,7 +199,11 @@ pub fn frame_and_decode(
     body: &[u8],
     scratch: &mut Vec<u8>,
 ) -> usize {
-    let mut reader = BodyReader::for_response(format, Some(content_type), None, &Config::default());
+    let mut reader = BodyReader::for_response(
+        llmtap_core::decode::framing(format, Some(content_type)),
+        None,
+        Config::default().max_event_bytes,
+    );
     let mut content = 0;
     let mut text_bytes = 0usize;
     let mut decode = |event: BodyEvent<'_>| {

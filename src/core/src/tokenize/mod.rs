@@ -7,7 +7,7 @@
 //! - [`counter`]: counts a stream's text with bounded memory, exactly as `tiktoken` counts the
 //!   whole text.
 //!
-//! Exactness is tested against `tiktoken-rs` here and OpenAI's `tiktoken` in `tests/tokenizer`.
+//! Exactness is tested against `tiktoken-rs` here and OpenAI's `tiktoken` in `tests/integration/test_tokenizer_oracle.py`.
 
 pub mod config;
 pub mod counter;

@@ -1,6 +1,6 @@
 //! Exact equality with `tiktoken-rs` (the oracle) on random Unicode, adversarial inputs and
 //! streamed chunkings, for both encodings. Runs natively and under Node (wasm32).
-//! `tests/tokenizer` checks the same against OpenAI's Python `tiktoken` and the corpus.
+//! `tests/integration/test_tokenizer_oracle.py` checks the same against OpenAI's Python `tiktoken` and the corpus.
 
 use super::counter::{TextCounter, TokenSource};
 use super::tokenizer::Tokenizer;

@@ -6,7 +6,7 @@
 //! pattern is split into prioritised patterns and the look-ahead is emulated: pattern 2
 //! (`\s+\s`) matches one character too many and that character is dropped from the piece.
 //! Pattern strings are theirs; equality with OpenAI's `tiktoken` is tested in
-//! `tokenize::oracle_tests` and `tests/tokenizer`.
+//! `tokenize::oracle_tests` and `tests/integration/test_tokenizer_oracle.py`.
 
 use super::Encoding;
 use regex_automata::meta::{BuildError, Regex};

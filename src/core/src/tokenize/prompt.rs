@@ -10,8 +10,8 @@
 
 use super::counter::{TokenCount, TokenSource};
 use super::estimate::estimate;
-use crate::formats::WireFormat;
-use crate::json::{JsonError, RawStr, Reader};
+use crate::decode::json::{JsonError, RawStr, Reader};
+use crate::decode::WireFormat;
 
 /// Tokens added per chat message and to prime the reply (cookbook, `gpt-4o` and later).
 pub const TOKENS_PER_MESSAGE: u64 = 3;

@@ -2,8 +2,8 @@
 //! carries none, estimates when the model's encoding is unknown, and the include_usage rewrite.
 
 use crate::config::Config;
+use crate::stream::tests::run_stream;
 use crate::stream::{Plugin, Stream};
-use crate::stream_tests::run_stream;
 use crate::testing::RecordingHost;
 use crate::tokenize::{Encoding, TokenSource};
 #[cfg(target_arch = "wasm32")]

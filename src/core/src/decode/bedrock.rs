@@ -1,5 +1,5 @@
 //! AWS Bedrock runtime: `ConverseStream` / `Converse` and `InvokeModelWithResponseStream` /
-//! `InvokeModel`. Streams are AWS event-stream frames (see [`crate::aws_eventstream`]);
+//! `InvokeModel`. Streams are AWS event-stream frames (see [`crate::framing::aws_eventstream`]);
 //! the frame's `:event-type` header is the event name. References:
 //! - ConverseStream events: <https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html>
 //!   (`messageStart`, `contentBlockStart`, `contentBlockDelta`, `contentBlockStop`,
@@ -45,22 +45,15 @@
 //! response with a guardrail (`{"amazon-bedrock-guardrailAction": "INTERVENED | NONE", …}`). A non-streaming `InvokeModel` body is the model's JSON itself, sniffed
 //! the same way. Text lengths are in Unicode scalar values.
 
-use super::{
-    anthropic, openai_chat, opt_array, opt_object, present, Builder, DecodeError, EventFacts,
-    RefusalSignal, UsageReport,
-};
-use crate::json::{JsonError, RawStr, Reader};
+use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
+use super::envelope::{error_facts, opt_array, opt_object, present};
+use super::usage::{self, read_usage};
+use super::{anthropic, openai_chat, Builder, DecodeError, EventFacts, RefusalSignal, UsageReport};
+use crate::decode::json::{JsonError, RawStr, Reader};
 
 /// Whether an event name is an exception type (`throttlingException`…).
 fn is_exception(event_name: &[u8]) -> bool {
     event_name.ends_with(b"Exception")
-}
-
-fn error_facts<'a>() -> EventFacts<'a> {
-    EventFacts {
-        error: true,
-        ..EventFacts::default()
-    }
 }
 
 /// Decodes one `ConverseStream` event (`event_name` = `:event-type`), or a whole `Converse`
@@ -237,7 +230,7 @@ fn read_converse_event<'a>(
             })?,
             b"stopReason" => read_stop_reason(r, b)?,
             b"usage" => {
-                let usage = read_usage(r)?;
+                let usage = read_usage(r, &usage::BEDROCK)?;
                 b.usage(usage);
             }
             _ => r.skip()?,
@@ -284,7 +277,7 @@ fn read_wrapped<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), J
                 b.terminator();
             }
             b"usage" => {
-                let usage = read_usage(r)?;
+                let usage = read_usage(r, &usage::BEDROCK)?;
                 b.usage(usage);
             }
             b"amazon-bedrock-invocationMetrics" => read_invocation_metrics(r, b)?,
@@ -383,65 +376,6 @@ fn native_stop<'a>(reason: Option<RawStr<'a>>, b: &mut Builder<'a, '_>) {
     }
 }
 
-/// Converse `usage` (`TokenUsage`), or `null`.
-fn read_usage(r: &mut Reader<'_>) -> Result<UsageReport, JsonError> {
-    let mut usage = UsageReport::default();
-    opt_object(r, |key, r| {
-        match key.0 {
-            b"inputTokens" => usage.input = r.opt_u64()?,
-            b"outputTokens" => usage.output = r.opt_u64()?,
-            b"cacheReadInputTokens" | b"cacheReadInputTokenCount" => {
-                usage.cached_input = r.opt_u64()?;
-            }
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(usage)
-}
-
-/// The key Bedrock adds to an invoke body or chunk when a guardrail was applied.
-pub(crate) const GUARDRAIL_ACTION: &[u8] = b"amazon-bedrock-guardrailAction";
-
-/// `amazon-bedrock-guardrailAction`: `INTERVENED` (the guardrail blocked the input or the
-/// output) is a [`RefusalSignal::SafetyBlock`]; `NONE` or `null` is nothing.
-pub(crate) fn read_guardrail_action<'a>(
-    r: &mut Reader<'a>,
-    b: &mut Builder<'a, '_>,
-) -> Result<(), JsonError> {
-    if r.opt_string()?
-        .is_some_and(|action| action.eq_plain("INTERVENED"))
-    {
-        b.refusal(RefusalSignal::SafetyBlock);
-    }
-    Ok(())
-}
-
-/// `amazon-bedrock-invocationMetrics`, sent by Bedrock in the last chunk of an invoke
-/// stream whatever the model: usage, and the end of the stream.
-pub(crate) fn read_invocation_metrics(
-    r: &mut Reader<'_>,
-    b: &mut Builder<'_, '_>,
-) -> Result<(), JsonError> {
-    let mut usage = UsageReport::default();
-    let mut seen = false;
-    opt_object(r, |key, r| {
-        seen = true;
-        match key.0 {
-            b"inputTokenCount" => usage.input = r.opt_u64()?,
-            b"outputTokenCount" => usage.output = r.opt_u64()?,
-            b"cacheReadInputTokenCount" => usage.cached_input = r.opt_u64()?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    if seen {
-        b.usage(usage);
-        b.terminator();
-    }
-    Ok(())
-}
-
 /// Appends the base64 (RFC 4648 §4) decoding of `text` to `out`. Padding is optional; a
 /// JSON-escaped `\/` stands for `/`; anything else outside the alphabet is an error.
 fn decode_base64(text: &[u8], out: &mut Vec<u8>) -> Result<(), DecodeError> {
@@ -491,6 +425,7 @@ fn decode_base64(text: &[u8], out: &mut Vec<u8>) -> Result<(), DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{collect_text, decoded};
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -511,26 +446,22 @@ mod tests {
         out
     }
 
-    fn converse(name: &'static str, data: &str) -> (EventFacts<'static>, String) {
-        let data: &'static str = Box::leak(data.to_owned().into_boxed_str());
-        let mut text = String::new();
-        let f = decode_converse(name.as_bytes(), data.as_bytes(), &mut |t| {
-            t.decode_into(&mut text)
-        })
-        .unwrap();
-        (f, text)
+    fn converse<'a>(name: &'a str, data: &'a str) -> (EventFacts<'a>, String) {
+        decoded(decode_converse, name, data)
     }
 
-    fn invoke(inner: &str) -> (EventFacts<'static>, String) {
-        let payload = format!(r#"{{"bytes":"{}","p":"abc"}}"#, b64(inner.as_bytes()));
-        let payload: &'static [u8] = Box::leak(payload.into_bytes().into_boxed_slice());
-        let scratch: &'static mut Vec<u8> = Box::leak(Box::default());
-        let mut text = String::new();
-        let f = decode_invoke(b"chunk", payload, scratch, &mut |t| {
-            t.decode_into(&mut text)
-        })
-        .unwrap();
-        (f, text)
+    /// A Bedrock invoke chunk wrapping `inner` (base64 `bytes`), and the scratch buffer
+    /// its decoded text borrows.
+    #[derive(Default)]
+    struct Chunk {
+        payload: Vec<u8>,
+        scratch: Vec<u8>,
+    }
+
+    fn invoke<'a>(chunk: &'a mut Chunk, inner: &str) -> (EventFacts<'a>, String) {
+        let Chunk { payload, scratch } = chunk;
+        *payload = format!(r#"{{"bytes":"{}","p":"abc"}}"#, b64(inner.as_bytes())).into_bytes();
+        collect_text(|on_text| decode_invoke(b"chunk", payload, scratch, on_text))
     }
 
     #[test]
@@ -623,11 +554,14 @@ mod tests {
 
     #[test]
     fn invoke_chunks_of_every_shape() {
+        let mut buf = Chunk::default();
         let (f, text) = invoke(
+            &mut buf,
             r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}}"#,
         );
         assert_eq!((f.text_chars, text.as_str()), (2, "Hi"));
         let (f, _) = invoke(
+            &mut buf,
             r#"{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":47,"outputTokenCount":12,"invocationLatency":416,"firstByteLatency":300}}"#,
         );
         assert!(f.terminator);
@@ -639,45 +573,53 @@ mod tests {
                 ..UsageReport::default()
             })
         );
-        let (f, text) =
-            invoke(r#"{"contentBlockDelta":{"delta":{"text":"Hello!"},"contentBlockIndex":0}}"#);
+        let (f, text) = invoke(
+            &mut buf,
+            r#"{"contentBlockDelta":{"delta":{"text":"Hello!"},"contentBlockIndex":0}}"#,
+        );
         assert_eq!((f.text_chars, text.as_str()), (6, "Hello!"));
-        let (f, _) = invoke(r#"{"messageStop":{"stopReason":"end_turn"}}"#);
+        let (f, _) = invoke(&mut buf, r#"{"messageStop":{"stopReason":"end_turn"}}"#);
         assert_eq!(f.finish_reason, Some(RawStr(b"end_turn")));
         let (f, _) = invoke(
+            &mut buf,
             r#"{"metadata":{"usage":{"inputTokens":47,"outputTokens":12,"cacheReadInputTokenCount":0}},"amazon-bedrock-invocationMetrics":{"inputTokenCount":47,"outputTokenCount":12}}"#,
         );
         assert!(f.terminator);
         assert_eq!(f.usage.unwrap().input, Some(47));
         let (f, text) = invoke(
+            &mut buf,
             r#"{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"yo","reasoning_content":"abc"},"finish_reason":null}]}"#,
         );
         assert_eq!((text.as_str(), f.reasoning_chars), ("yo", 3));
         let (f, text) = invoke(
+            &mut buf,
             r#"{"generation":" Paris","prompt_token_count":10,"generation_token_count":1,"stop_reason":null}"#,
         );
         assert_eq!(text, " Paris");
         assert_eq!(f.usage.unwrap().input, Some(10));
         let (f, text) = invoke(
+            &mut buf,
             r#"{"outputText":"ok","index":0,"totalOutputTextTokenCount":2,"completionReason":"CONTENT_FILTERED","inputTextTokenCount":5}"#,
         );
         assert_eq!(text, "ok");
         assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock));
-        let (_, text) = invoke(r#"{"outputs":[{"text":"a","stop_reason":null},{"text":"b"}]}"#);
+        let (_, text) = invoke(
+            &mut buf,
+            r#"{"outputs":[{"text":"a","stop_reason":null},{"text":"b"}]}"#,
+        );
         assert_eq!(text, "ab");
     }
 
     #[test]
     fn converse_refusal_signals() {
         for reason in ["guardrail_intervened", "content_filtered"] {
-            let (f, _) = converse("messageStop", &format!(r#"{{"stopReason":"{reason}"}}"#));
+            let stop = format!(r#"{{"stopReason":"{reason}"}}"#);
+            let (f, _) = converse("messageStop", &stop);
             assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock), "{reason}");
-            let (f, _) = converse(
-                "",
-                &format!(
-                    r#"{{"output":{{"message":{{"role":"assistant","content":[{{"text":"Sorry, the model cannot answer this question."}}]}}}},"stopReason":"{reason}","usage":{{"inputTokens":3,"outputTokens":0}}}}"#
-                ),
+            let body = format!(
+                r#"{{"output":{{"message":{{"role":"assistant","content":[{{"text":"Sorry, the model cannot answer this question."}}]}}}},"stopReason":"{reason}","usage":{{"inputTokens":3,"outputTokens":0}}}}"#
             );
+            let (f, _) = converse("", &body);
             assert_eq!(
                 f.refusal,
                 Some(RefusalSignal::SafetyBlock),
@@ -685,13 +627,15 @@ mod tests {
             );
         }
         for reason in ["end_turn", "max_tokens", "tool_use", "stop_sequence"] {
-            let (f, _) = converse("messageStop", &format!(r#"{{"stopReason":"{reason}"}}"#));
+            let stop = format!(r#"{{"stopReason":"{reason}"}}"#);
+            let (f, _) = converse("messageStop", &stop);
             assert_eq!(f.refusal, None, "{reason}");
         }
     }
 
     #[test]
     fn invoke_guardrail_action_in_every_shape() {
+        let mut buf = Chunk::default();
         let intervened = [
             r#"{"type":"message_stop","amazon-bedrock-guardrailAction":"INTERVENED","amazon-bedrock-invocationMetrics":{"inputTokenCount":9,"outputTokenCount":0}}"#,
             r#"{"id":"msg","type":"message","role":"assistant","content":[{"type":"text","text":"Sorry, the model cannot answer this question."}],"stop_reason":"end_turn","amazon-bedrock-guardrailAction":"INTERVENED"}"#,
@@ -702,7 +646,7 @@ mod tests {
         ];
         for chunk in intervened {
             assert_eq!(
-                invoke(chunk).0.refusal,
+                invoke(&mut buf, chunk).0.refusal,
                 Some(RefusalSignal::SafetyBlock),
                 "{chunk}"
             );
@@ -713,25 +657,32 @@ mod tests {
             r#"{"object":"chat.completion.chunk","choices":[],"amazon-bedrock-guardrailAction":"NONE"}"#,
         ];
         for chunk in not_blocked {
-            assert_eq!(invoke(chunk).0.refusal, None, "{chunk}");
+            assert_eq!(invoke(&mut buf, chunk).0.refusal, None, "{chunk}");
         }
     }
 
     #[test]
     fn invoke_carries_the_model_formats_own_signals() {
+        let mut buf = Chunk::default();
         let (f, _) = invoke(
+            &mut buf,
             r#"{"type":"message_delta","delta":{"stop_reason":"refusal","stop_sequence":null},"usage":{"output_tokens":4}}"#,
         );
         assert_eq!(f.refusal, Some(RefusalSignal::StopReason));
         let (f, _) = invoke(
+            &mut buf,
             r#"{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"content_filter"}]}"#,
         );
         assert_eq!(f.refusal, Some(RefusalSignal::ContentFilter));
         let (f, _) = invoke(
+            &mut buf,
             r#"{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"refusal":"I can't help with that."}}]}"#,
         );
         assert_eq!(f.refusal, Some(RefusalSignal::DeltaRefusal));
-        let (f, _) = invoke(r#"{"messageStop":{"stopReason":"guardrail_intervened"}}"#);
+        let (f, _) = invoke(
+            &mut buf,
+            r#"{"messageStop":{"stopReason":"guardrail_intervened"}}"#,
+        );
         assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock));
     }
 

@@ -33,11 +33,14 @@
 //!
 //! `data: [DONE]` is the terminator. Text lengths are in Unicode scalar values.
 
-use super::{
-    bedrock, opt_array, opt_object, present, try_string, Builder, DecodeError, EventFacts,
-    RefusalSignal, UsageReport,
+use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
+use super::envelope::{
+    is_done_marker, opt_array, opt_object, present, read_named, terminator_facts, try_string,
+    NamedError,
 };
-use crate::json::{JsonError, RawStr, Reader};
+use super::usage::{self, read_usage};
+use super::{Builder, DecodeError, EventFacts, RefusalSignal};
+use crate::decode::json::{JsonError, RawStr, Reader};
 
 /// Decodes one event (or a whole `chat.completion` body).
 pub fn decode<'a>(
@@ -46,28 +49,13 @@ pub fn decode<'a>(
     on_text: &mut dyn FnMut(RawStr<'_>),
 ) -> Result<EventFacts<'a>, DecodeError> {
     let data = data.trim_ascii();
-    if data == b"[DONE]" {
-        return Ok(EventFacts {
-            terminator: true,
-            ..EventFacts::default()
-        });
+    if is_done_marker(data) {
+        return Ok(terminator_facts());
     }
-    let named_error = event_name == b"error";
-    let mut b = Builder::new(on_text);
-    match read_chunk(&mut Reader::new(data), &mut b) {
-        Ok(()) => {
-            if named_error {
-                b.error();
-            }
-            Ok(b.done())
-        }
-        // An `event: error` is an error whatever its data says.
-        Err(_) if named_error => Ok(EventFacts {
-            error: true,
-            ..EventFacts::default()
-        }),
-        Err(e) => Err(e.into()),
-    }
+    // An `event: error` is an error whatever its data says.
+    read_named(event_name == b"error", NamedError::Marks, on_text, |b| {
+        read_chunk(&mut Reader::new(data), b)
+    })
 }
 
 /// Reads a chunk object (or a whole response) into `b`.
@@ -75,32 +63,45 @@ pub(crate) fn read_chunk<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Res
     r.object(|key, r| {
         match key.0 {
             b"choices" => opt_array(r, |r| read_choice(r, b))?,
-            b"usage" => {
-                let usage = read_usage(r)?;
-                b.usage(usage);
-            }
-            b"model" => {
-                if let Some(model) = r.opt_string()? {
-                    b.model(model);
-                }
-            }
-            b"error" => {
-                if present(r)? {
-                    b.error();
-                }
-            }
-            b"object" => {
-                if r.opt_string()?.is_some_and(|o| o.eq_plain("error")) {
-                    b.error();
-                }
-            }
             b"warnings" => read_warnings(r, b)?,
-            b"amazon-bedrock-invocationMetrics" => bedrock::read_invocation_metrics(r, b)?,
-            bedrock::GUARDRAIL_ACTION => bedrock::read_guardrail_action(r, b)?,
-            _ => r.skip()?,
+            b"amazon-bedrock-invocationMetrics" => read_invocation_metrics(r, b)?,
+            GUARDRAIL_ACTION => read_guardrail_action(r, b)?,
+            _ => read_shared_member(key, r, b)?,
         }
         Ok(())
     })
+}
+
+/// Reads a top-level member every OpenAI-compatible chunk or body may carry (chat and legacy
+/// completions): `usage`, `model`, an `error` object, `object: "error"`; skips any other.
+pub(crate) fn read_shared_member<'a>(
+    key: RawStr<'a>,
+    r: &mut Reader<'a>,
+    b: &mut Builder<'a, '_>,
+) -> Result<(), JsonError> {
+    match key.0 {
+        b"usage" => {
+            let usage = read_usage(r, &usage::OPENAI_CHAT)?;
+            b.usage(usage);
+        }
+        b"model" => {
+            if let Some(model) = r.opt_string()? {
+                b.model(model);
+            }
+        }
+        b"error" => {
+            if present(r)? {
+                b.error();
+            }
+        }
+        b"object" => {
+            if r.opt_string()?.is_some_and(|o| o.eq_plain("error")) {
+                b.error();
+            }
+        }
+        _ => r.skip()?,
+    }
+    Ok(())
 }
 
 fn read_choice<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {
@@ -235,37 +236,6 @@ fn read_tool_call<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(),
     Ok(())
 }
 
-/// Reads an OpenAI `usage` object (or `null`, giving an empty report).
-pub(crate) fn read_usage(r: &mut Reader<'_>) -> Result<UsageReport, JsonError> {
-    let mut usage = UsageReport::default();
-    let mut cache_hit = None;
-    opt_object(r, |key, r| {
-        match key.0 {
-            b"prompt_tokens" => usage.input = r.opt_u64()?,
-            b"completion_tokens" => usage.output = r.opt_u64()?,
-            b"prompt_tokens_details" => opt_object(r, |key, r| {
-                match key.0 {
-                    b"cached_tokens" => usage.cached_input = r.opt_u64()?,
-                    _ => r.skip()?,
-                }
-                Ok(())
-            })?,
-            b"completion_tokens_details" => opt_object(r, |key, r| {
-                match key.0 {
-                    b"reasoning_tokens" => usage.reasoning = r.opt_u64()?,
-                    _ => r.skip()?,
-                }
-                Ok(())
-            })?,
-            b"prompt_cache_hit_tokens" => cache_hit = r.opt_u64()?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    usage.cached_input = usage.cached_input.or(cache_hit);
-    Ok(usage)
-}
-
 /// FMS guardrails orchestrator `warnings`: a non-empty list reports a problem with the
 /// request or the output; `UNSUITABLE_*` types mean a guardrail blocked it.
 fn read_warnings(r: &mut Reader<'_>, b: &mut Builder<'_, '_>) -> Result<(), JsonError> {
@@ -302,18 +272,13 @@ fn read_warnings(r: &mut Reader<'_>, b: &mut Builder<'_, '_>) -> Result<(), Json
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::UsageReport;
+    use crate::testing::decoded;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    fn facts(name: &str, data: &str) -> (EventFacts<'static>, String) {
-        let data: &'static str = Box::leak(data.to_owned().into_boxed_str());
-        let name: &'static str = Box::leak(name.to_owned().into_boxed_str());
-        let mut text = String::new();
-        let f = decode(name.as_bytes(), data.as_bytes(), &mut |t| {
-            t.decode_into(&mut text)
-        })
-        .unwrap();
-        (f, text)
+    fn facts<'a>(name: &'a str, data: &'a str) -> (EventFacts<'a>, String) {
+        decoded(decode, name, data)
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! read. Also: Bedrock CRCs, and random mutations never panic nor grow buffers past caps.
 
 use super::{decode_aws_frame, decode_event_with_text, framing, Framing, UsageReport, WireFormat};
-use crate::aws_eventstream::{AwsEventStreamFramer, AwsFrame};
-use crate::ndjson::NdjsonFramer;
-use crate::sse::{SseFramer, MAX_EVENT_NAME_BYTES};
+use crate::framing::aws_eventstream::{AwsEventStreamFramer, AwsFrame};
+use crate::framing::ndjson::NdjsonFramer;
+use crate::framing::sse::{SseFramer, MAX_EVENT_NAME_BYTES};
 use crate::testing::{random_splits, Rng};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -138,7 +138,7 @@ fn measure_event(
     piece.clear();
     let mut pieces = 0usize;
     let mut first = None;
-    let mut on_text = |t: crate::json::RawStr<'_>| {
+    let mut on_text = |t: crate::decode::json::RawStr<'_>| {
         pieces += 1;
         if first.is_none() {
             first = Some(t.0.to_vec());
@@ -199,7 +199,7 @@ fn measure(case: &Case, reads: &[&[u8]]) -> Measured {
     match case.framing {
         Framing::Sse => {
             let mut framer = SseFramer::new(CAP);
-            let mut cb = |e: crate::sse::SseEvent<'_>| {
+            let mut cb = |e: crate::framing::sse::SseEvent<'_>| {
                 on_event(Event::Data {
                     name: e.name,
                     data: e.data,
@@ -333,7 +333,7 @@ fn bedrock_crcs_catch_every_flipped_byte() {
         let mut starts = Vec::new();
         let mut at = 0;
         while at < case.bytes.len() {
-            let (_, len) = crate::aws_eventstream::parse_frame(&case.bytes[at..]).unwrap();
+            let (_, len) = crate::framing::aws_eventstream::parse_frame(&case.bytes[at..]).unwrap();
             starts.push(at);
             at += len;
         }
@@ -348,7 +348,7 @@ fn bedrock_crcs_catch_every_flipped_byte() {
             framer.feed(&mutated, &mut |_| seen += 1);
             framer.finish(&mut |_| {});
             let stats = framer.stats();
-            if pos - starts[frame] < crate::aws_eventstream::PRELUDE_BYTES {
+            if pos - starts[frame] < crate::framing::aws_eventstream::PRELUDE_BYTES {
                 assert!(framer.is_desynchronised(), "{} byte {pos}", case.file);
                 assert_eq!(seen, frame as u64, "{} byte {pos}", case.file);
             } else {
@@ -441,8 +441,8 @@ fn random_mutations_never_panic_nor_grow_buffers_past_caps() {
 #[test]
 fn streams_record_the_manifest_counts_once_each() {
     use crate::config::Config;
+    use crate::stream::tests::run_stream;
     use crate::stream::Plugin;
-    use crate::stream_tests::run_stream;
     use crate::testing::RecordingHost;
     let plugin = Plugin::new(Config::default());
     let host = RecordingHost::default();

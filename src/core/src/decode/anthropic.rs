@@ -24,11 +24,11 @@
 //! excludes them), `output_tokens` → output, `cache_read_input_tokens` → cached input.
 //! Text lengths are in Unicode scalar values.
 
-use super::{
-    bedrock, opt_array, opt_object, present, Builder, DecodeError, EventFacts, RefusalSignal,
-    UsageReport,
-};
-use crate::json::{JsonError, RawStr, Reader};
+use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
+use super::envelope::{opt_array, opt_object, present, read_named, NamedError};
+use super::usage::{self, read_usage};
+use super::{Builder, DecodeError, EventFacts, RefusalSignal, UsageReport};
+use crate::decode::json::{JsonError, RawStr, Reader};
 
 /// Decodes one event (or a whole message body).
 pub fn decode<'a>(
@@ -36,15 +36,12 @@ pub fn decode<'a>(
     data: &'a [u8],
     on_text: &mut dyn FnMut(RawStr<'_>),
 ) -> Result<EventFacts<'a>, DecodeError> {
-    let mut b = Builder::new(on_text);
-    match read_event(event_name, data, &mut b) {
-        Ok(()) => Ok(b.done()),
-        Err(_) if event_name == b"error" => Ok(EventFacts {
-            error: true,
-            ..EventFacts::default()
-        }),
-        Err(e) => Err(e.into()),
-    }
+    read_named(
+        event_name == b"error",
+        NamedError::WhenUnreadable,
+        on_text,
+        |b| read_event(event_name, data, b),
+    )
 }
 
 /// Reads one event's data into `b` (also used for Claude chunks of Bedrock invoke).
@@ -60,7 +57,7 @@ pub(crate) fn read_event<'a>(
             b"message" => opt_object(r, |key, r| {
                 match key.0 {
                     b"model" => e.model = r.opt_string()?,
-                    b"usage" => e.usage.merge(&read_usage(r)?),
+                    b"usage" => e.usage.merge(&read_usage(r, &usage::ANTHROPIC)?),
                     b"stop_reason" => e.stop_reason = r.opt_string()?,
                     _ => r.skip()?,
                 }
@@ -79,7 +76,7 @@ pub(crate) fn read_event<'a>(
                 }
                 Ok(())
             })?,
-            b"usage" => e.usage.merge(&read_usage(r)?),
+            b"usage" => e.usage.merge(&read_usage(r, &usage::ANTHROPIC)?),
             b"error" => e.error |= present(r)?,
             // Whole message body.
             b"content" => opt_array(r, |r| {
@@ -90,8 +87,8 @@ pub(crate) fn read_event<'a>(
             })?,
             b"model" => e.model = r.opt_string()?,
             b"stop_reason" => e.stop_reason = r.opt_string()?,
-            b"amazon-bedrock-invocationMetrics" => bedrock::read_invocation_metrics(r, b)?,
-            bedrock::GUARDRAIL_ACTION => bedrock::read_guardrail_action(r, b)?,
+            b"amazon-bedrock-invocationMetrics" => read_invocation_metrics(r, b)?,
+            GUARDRAIL_ACTION => read_guardrail_action(r, b)?,
             _ => r.skip()?,
         }
         Ok(())
@@ -201,34 +198,15 @@ impl<'a> Event<'a> {
     }
 }
 
-/// Reads an Anthropic `usage` object (or `null`).
-fn read_usage(r: &mut Reader<'_>) -> Result<UsageReport, JsonError> {
-    let mut usage = UsageReport::default();
-    opt_object(r, |key, r| {
-        match key.0 {
-            b"input_tokens" => usage.input = r.opt_u64()?,
-            b"output_tokens" => usage.output = r.opt_u64()?,
-            b"cache_read_input_tokens" => usage.cached_input = r.opt_u64()?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(usage)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::decoded;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    fn run(name: &'static str, data: &'static str) -> (EventFacts<'static>, String) {
-        let mut text = String::new();
-        let f = decode(name.as_bytes(), data.as_bytes(), &mut |t| {
-            t.decode_into(&mut text)
-        })
-        .unwrap();
-        (f, text)
+    fn run<'a>(name: &'a str, data: &'a str) -> (EventFacts<'a>, String) {
+        decoded(decode, name, data)
     }
 
     #[test]

@@ -29,11 +29,10 @@
 //!
 //! Text lengths are in Unicode scalar values.
 
-use super::{
-    first_byte, opt_array, opt_object, present, Builder, DecodeError, EventFacts, RefusalSignal,
-    UsageReport,
-};
-use crate::json::{JsonError, RawStr, Reader};
+use super::envelope::{object_or_array, opt_array, opt_object, present};
+use super::usage::{self, read_usage};
+use super::{Builder, DecodeError, EventFacts, RefusalSignal};
+use crate::decode::json::{JsonError, RawStr, Reader};
 
 /// Decodes one event: a response object, or an array of them (whole body).
 pub fn decode<'a>(
@@ -42,12 +41,7 @@ pub fn decode<'a>(
     on_text: &mut dyn FnMut(RawStr<'_>),
 ) -> Result<EventFacts<'a>, DecodeError> {
     let mut b = Builder::new(on_text);
-    let mut r = Reader::new(data);
-    if first_byte(data) == Some(b'[') {
-        r.array(|r| read_response(r, &mut b))?;
-    } else {
-        read_response(&mut r, &mut b)?;
-    }
+    object_or_array(data, |r| read_response(r, &mut b))?;
     Ok(b.done())
 }
 
@@ -68,7 +62,7 @@ fn read_response<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), 
                 Ok(())
             })?,
             b"usageMetadata" => {
-                let usage = read_usage(r)?;
+                let usage = read_usage(r, &usage::GEMINI)?;
                 b.usage(usage);
             }
             b"modelVersion" => {
@@ -153,31 +147,16 @@ fn is_safety_block(reason: RawStr<'_>) -> bool {
     )
 }
 
-fn read_usage(r: &mut Reader<'_>) -> Result<UsageReport, JsonError> {
-    let mut usage = UsageReport::default();
-    opt_object(r, |key, r| {
-        match key.0 {
-            b"promptTokenCount" => usage.input = r.opt_u64()?,
-            b"candidatesTokenCount" => usage.output = r.opt_u64()?,
-            b"cachedContentTokenCount" => usage.cached_input = r.opt_u64()?,
-            b"thoughtsTokenCount" => usage.reasoning = r.opt_u64()?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(usage)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::UsageReport;
+    use crate::testing::decoded;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    fn run(data: &'static str) -> (EventFacts<'static>, String) {
-        let mut text = String::new();
-        let f = decode(b"", data.as_bytes(), &mut |t| t.decode_into(&mut text)).unwrap();
-        (f, text)
+    fn run(data: &str) -> (EventFacts<'_>, String) {
+        decoded(decode, "", data)
     }
 
     #[test]

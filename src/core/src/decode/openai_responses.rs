@@ -24,11 +24,12 @@
 //! content parts, `reasoning_text` content and `summary_text` summaries, `*_call` items.
 //! Text lengths are in Unicode scalar values.
 
-use super::{
-    opt_array, opt_object, present, try_string, Builder, DecodeError, EventFacts, RefusalSignal,
-    UsageReport,
+use super::envelope::{
+    error_facts, is_done_marker, opt_array, opt_object, present, terminator_facts, try_string,
 };
-use crate::json::{JsonError, RawStr, Reader};
+use super::usage::{self, read_usage};
+use super::{Builder, DecodeError, EventFacts, RefusalSignal, UsageReport};
+use crate::decode::json::{JsonError, RawStr, Reader};
 
 /// Decodes one event (or a whole response body).
 pub fn decode<'a>(
@@ -37,22 +38,14 @@ pub fn decode<'a>(
     on_text: &mut dyn FnMut(RawStr<'_>),
 ) -> Result<EventFacts<'a>, DecodeError> {
     let data = data.trim_ascii();
-    if data == b"[DONE]" {
-        return Ok(EventFacts {
-            terminator: true,
-            ..EventFacts::default()
-        });
+    if is_done_marker(data) {
+        return Ok(terminator_facts());
     }
     let mut b = Builder::new(on_text);
     let mut e = Event::default();
     match read(&mut Reader::new(data), &mut e, &mut b) {
         Ok(()) => {}
-        Err(_) if is_error_kind(event_name) => {
-            return Ok(EventFacts {
-                error: true,
-                ..EventFacts::default()
-            })
-        }
+        Err(_) if is_error_kind(event_name) => return Ok(error_facts()),
         Err(err) => return Err(err.into()),
     }
     let kind = e.kind.map_or(event_name, |k| k.0);
@@ -121,7 +114,7 @@ fn read_response_member<'a>(
     match key.0 {
         b"status" => e.status = r.opt_string()?,
         b"model" => e.model = r.opt_string()?,
-        b"usage" => e.usage.merge(&read_usage(r)?),
+        b"usage" => e.usage.merge(&read_usage(r, &usage::OPENAI_RESPONSES)?),
         b"error" => e.error |= present(r)?,
         b"incomplete_details" => opt_object(r, |key, r| {
             match key.0 {
@@ -257,47 +250,15 @@ fn apply<'a>(kind: &[u8], e: &Event<'a>, b: &mut Builder<'a, '_>) {
     }
 }
 
-/// Reads a Responses `usage` object (or `null`).
-fn read_usage(r: &mut Reader<'_>) -> Result<UsageReport, JsonError> {
-    let mut usage = UsageReport::default();
-    opt_object(r, |key, r| {
-        match key.0 {
-            b"input_tokens" => usage.input = r.opt_u64()?,
-            b"output_tokens" => usage.output = r.opt_u64()?,
-            b"input_tokens_details" => opt_object(r, |key, r| {
-                match key.0 {
-                    b"cached_tokens" => usage.cached_input = r.opt_u64()?,
-                    _ => r.skip()?,
-                }
-                Ok(())
-            })?,
-            b"output_tokens_details" => opt_object(r, |key, r| {
-                match key.0 {
-                    b"reasoning_tokens" => usage.reasoning = r.opt_u64()?,
-                    _ => r.skip()?,
-                }
-                Ok(())
-            })?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(usage)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::decoded;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    fn run(name: &'static str, data: &'static str) -> (EventFacts<'static>, String) {
-        let mut text = String::new();
-        let f = decode(name.as_bytes(), data.as_bytes(), &mut |t| {
-            t.decode_into(&mut text)
-        })
-        .unwrap();
-        (f, text)
+    fn run<'a>(name: &'a str, data: &'a str) -> (EventFacts<'a>, String) {
+        decoded(decode, name, data)
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! once it grows past `max_request_body_bytes` it is released unchanged and the rest is read
 //! as it passes, like any captured request body.
 
-use crate::stream::Stream;
+use super::Stream;
 
 /// The filter's answer to one `on_http_request_body` call.
 #[derive(Debug, PartialEq, Eq)]

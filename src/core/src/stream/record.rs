@@ -1,11 +1,12 @@
 //! Recording a finished stream: one host call per metric, and the per-request attributes
 //! for access logs.
 
+use super::outcome::Outcome;
+use super::plugin::Plugin;
+use super::summary::StreamSummary;
 use crate::host::Host;
-use crate::labels::LabelList;
-use crate::metrics::{self as m, MetricDef};
-use crate::outcome::Outcome;
-use crate::stream::{Plugin, StreamSummary};
+use crate::metrics::catalogue::{self as m, MetricDef};
+use crate::metrics::labels::LabelList;
 use crate::tokenize::{TokenCount, TokenSource};
 
 /// Records every metric of a finished stream.

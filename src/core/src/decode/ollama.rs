@@ -1,5 +1,5 @@
 //! Ollama native API: `/api/generate` and `/api/chat`, streamed as one JSON object per line
-//! (NDJSON, see [`crate::ndjson`]) or sent whole. References:
+//! (NDJSON, see [`crate::framing::ndjson`]) or sent whole. References:
 //! - <https://github.com/ollama/ollama/blob/main/docs/api.md#generate-a-completion>
 //! - <https://github.com/ollama/ollama/blob/main/docs/api.md#generate-a-chat-completion>
 //! - streaming and mid-stream errors: <https://docs.ollama.com/api/streaming>,
@@ -15,8 +15,9 @@
 //! error event (Ollama ends a failed stream with `{"error":…}` and no `done` line).
 //! Text lengths are in Unicode scalar values.
 
-use super::{opt_array, opt_object, present, Builder, DecodeError, EventFacts, UsageReport};
-use crate::json::{RawStr, Reader};
+use super::envelope::{opt_array, opt_object, present};
+use super::{Builder, DecodeError, EventFacts, UsageReport};
+use crate::decode::json::{RawStr, Reader};
 
 /// Decodes one NDJSON line (or a whole non-streaming body).
 pub fn decode<'a>(
@@ -94,13 +95,12 @@ pub fn decode<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::decoded;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    fn run(data: &'static str) -> (EventFacts<'static>, String) {
-        let mut text = String::new();
-        let f = decode(b"", data.as_bytes(), &mut |t| t.decode_into(&mut text)).unwrap();
-        (f, text)
+    fn run(data: &str) -> (EventFacts<'_>, String) {
+        decoded(decode, "", data)
     }
 
     #[test]

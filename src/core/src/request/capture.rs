@@ -1,7 +1,7 @@
 //! Request side: keeps a bounded prefix of the request body as it passes (never pausing it)
 //! and reads the top-level `model`, `stream` and `stream_options.include_usage` fields from it.
 
-use crate::json::Reader;
+use crate::decode::json::Reader;
 
 /// Fields read from an OpenAI-style request body.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The label values of one stream, resolved once, and the label lists built from them.
 
-use crate::metrics as m;
+use crate::metrics::catalogue as m;
 
 /// Most labels any series carries (6 base + response model + outcome/token type/…).
 pub const MAX_LABELS: usize = 10;

@@ -22,8 +22,9 @@
 //!
 //! Text lengths are in Unicode scalar values.
 
-use super::{first_byte, opt_object, present, Builder, DecodeError, EventFacts, UsageReport};
-use crate::json::{JsonError, RawStr, Reader};
+use super::envelope::{object_or_array, opt_object, present};
+use super::{Builder, DecodeError, EventFacts, UsageReport};
+use crate::decode::json::{JsonError, RawStr, Reader};
 
 /// Decodes one event (or a whole `/generate` body, object or array).
 pub fn decode<'a>(
@@ -32,12 +33,7 @@ pub fn decode<'a>(
     on_text: &mut dyn FnMut(RawStr<'_>),
 ) -> Result<EventFacts<'a>, DecodeError> {
     let mut b = Builder::new(on_text);
-    let mut r = Reader::new(data);
-    if first_byte(data) == Some(b'[') {
-        r.array(|r| read(r, &mut b))?;
-    } else {
-        read(&mut r, &mut b)?;
-    }
+    object_or_array(data, |r| read(r, &mut b))?;
     Ok(b.done())
 }
 
@@ -100,13 +96,12 @@ fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::decoded;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    fn run(data: &'static str) -> (EventFacts<'static>, String) {
-        let mut text = String::new();
-        let f = decode(b"", data.as_bytes(), &mut |t| t.decode_into(&mut text)).unwrap();
-        (f, text)
+    fn run(data: &str) -> (EventFacts<'_>, String) {
+        decoded(decode, "", data)
     }
 
     #[test]

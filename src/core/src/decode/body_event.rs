@@ -1,8 +1,8 @@
 //! From a framed body event to [`EventFacts`], by wire format.
 
-use crate::body::BodyEvent;
-use crate::formats::{self, DecodeError, EventFacts, WireFormat};
-use crate::json::RawStr;
+use super::json::RawStr;
+use super::{decode_aws_frame, decode_event_with_text, DecodeError, EventFacts, WireFormat};
+use crate::framing::body::BodyEvent;
 
 /// Decodes one body event of a response in `format`, handing every piece of visible text
 /// to `on_text`. `scratch` is reused by decoders that transform a payload (Bedrock invoke's
@@ -15,11 +15,11 @@ pub fn decode_body_event<'a>(
 ) -> Result<EventFacts<'a>, DecodeError> {
     match event {
         BodyEvent::Sse { name, data } => {
-            formats::decode_event_with_text(format, name, data, scratch, on_text)
+            decode_event_with_text(format, name, data, scratch, on_text)
         }
         BodyEvent::Line(data) | BodyEvent::Whole(data) => {
-            formats::decode_event_with_text(format, b"", data, scratch, on_text)
+            decode_event_with_text(format, b"", data, scratch, on_text)
         }
-        BodyEvent::Aws(frame) => formats::decode_aws_frame(format, &frame, scratch, on_text),
+        BodyEvent::Aws(frame) => decode_aws_frame(format, &frame, scratch, on_text),
     }
 }

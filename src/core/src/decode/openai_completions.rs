@@ -10,9 +10,10 @@
 //! non-null top-level `error`, `"object":"error"`, or the SSE event name `error`).
 //! `data: [DONE]` is the terminator. Text lengths are in Unicode scalar values.
 
-use super::openai_chat::{finish_reason, read_usage};
-use super::{opt_array, present, Builder, DecodeError, EventFacts};
-use crate::json::{JsonError, RawStr, Reader};
+use super::envelope::{is_done_marker, opt_array, read_named, terminator_facts, NamedError};
+use super::openai_chat::{finish_reason, read_shared_member};
+use super::{Builder, DecodeError, EventFacts};
+use crate::decode::json::{JsonError, RawStr, Reader};
 
 /// Decodes one event (or a whole completion body).
 pub fn decode<'a>(
@@ -21,27 +22,12 @@ pub fn decode<'a>(
     on_text: &mut dyn FnMut(RawStr<'_>),
 ) -> Result<EventFacts<'a>, DecodeError> {
     let data = data.trim_ascii();
-    if data == b"[DONE]" {
-        return Ok(EventFacts {
-            terminator: true,
-            ..EventFacts::default()
-        });
+    if is_done_marker(data) {
+        return Ok(terminator_facts());
     }
-    let named_error = event_name == b"error";
-    let mut b = Builder::new(on_text);
-    match read(&mut Reader::new(data), &mut b) {
-        Ok(()) => {
-            if named_error {
-                b.error();
-            }
-            Ok(b.done())
-        }
-        Err(_) if named_error => Ok(EventFacts {
-            error: true,
-            ..EventFacts::default()
-        }),
-        Err(e) => Err(e.into()),
-    }
+    read_named(event_name == b"error", NamedError::Marks, on_text, |b| {
+        read(&mut Reader::new(data), b)
+    })
 }
 
 fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {
@@ -65,26 +51,7 @@ fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError
                     Ok(())
                 })
             })?,
-            b"usage" => {
-                let usage = read_usage(r)?;
-                b.usage(usage);
-            }
-            b"model" => {
-                if let Some(model) = r.opt_string()? {
-                    b.model(model);
-                }
-            }
-            b"error" => {
-                if present(r)? {
-                    b.error();
-                }
-            }
-            b"object" => {
-                if r.opt_string()?.is_some_and(|o| o.eq_plain("error")) {
-                    b.error();
-                }
-            }
-            _ => r.skip()?,
+            _ => read_shared_member(key, r, b)?,
         }
         Ok(())
     })
@@ -93,7 +60,7 @@ fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::UsageReport;
+    use crate::decode::UsageReport;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

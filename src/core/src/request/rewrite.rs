@@ -6,7 +6,7 @@
 //! object has `"stream": true` and `stream_options.include_usage` is absent; an explicit
 //! `"include_usage": false` is the client's choice and is left alone.
 
-use crate::json::Reader;
+use crate::decode::json::Reader;
 
 /// What to insert where, if the request needs it.
 #[derive(Debug, PartialEq, Eq)]

@@ -13,7 +13,7 @@
 //!   reported apart (<https://docs.anthropic.com/en/api/messages>).
 
 use crate::config::Price;
-use crate::formats::{UsageReport, WireFormat};
+use crate::decode::{UsageReport, WireFormat};
 
 /// How a format's usage report nests its sub-counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

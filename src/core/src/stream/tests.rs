@@ -2,7 +2,7 @@
 //! cost, the in-flight gauge and the access-log attributes.
 
 use crate::config::Config;
-use crate::outcome::{FinishReason, Outcome};
+use crate::stream::outcome::{FinishReason, Outcome};
 use crate::stream::{Plugin, Stream};
 use crate::testing::RecordingHost;
 use std::rc::Rc;
@@ -127,11 +127,8 @@ fn reasoning_before_content_is_timed_apart() {
     let plugin = Plugin::new(Config::default());
     let host = RecordingHost::default();
     let reasoning = "data: {\"choices\":[{\"delta\":{\"reasoning_content\":\"hmm\"}}]}\n\n";
-    let reads: Vec<&[u8]> = vec![
-        reasoning.as_bytes(),
-        reasoning.as_bytes(),
-        content("x").as_bytes().to_vec().leak(),
-    ];
+    let x = content("x");
+    let reads: Vec<&[u8]> = vec![reasoning.as_bytes(), reasoning.as_bytes(), x.as_bytes()];
     let stream = run_stream(&host, &plugin, br#"{"model":"r1"}"#, &reads);
     let s = stream.summary().unwrap();
     assert_eq!(s.ttfr_micros, Some(60_000));
@@ -318,11 +315,8 @@ fn an_oversized_event_is_flagged_and_the_rest_still_counts() {
     });
     let host = RecordingHost::default();
     let big = content(&"x".repeat(5000));
-    let reads: Vec<&[u8]> = vec![
-        content("a").as_bytes().to_vec().leak(),
-        big.as_bytes(),
-        USAGE_AND_DONE.as_bytes(),
-    ];
+    let a = content("a");
+    let reads: Vec<&[u8]> = vec![a.as_bytes(), big.as_bytes(), USAGE_AND_DONE.as_bytes()];
     let stream = run_stream(&host, &plugin, b"{}", &reads);
     let s = stream.summary().unwrap();
     assert_eq!(

@@ -4,12 +4,12 @@
 //! label-encoded stat name is defined once and its id kept here. Lookups build the name in
 //! a reused buffer, so a cached lookup does not allocate. Model names come from requests
 //! and responses: the number of distinct values is capped per VM
-//! ([`Config::max_model_labels`]); later new values share the label `other`, so random
-//! model names cannot create series without bound.
+//! ([`Config::max_label_values`](crate::config::Config::max_label_values)); later new values
+//! share the label `other`, so random model names cannot create series without bound.
 
+use super::catalogue::{self as metrics, MetricDef};
 use crate::config::Config;
 use crate::host::{Host, LogLevel};
-use crate::metrics::{self, MetricDef};
 use hashbrown::{HashMap, HashSet};
 
 /// Label value that absorbs model names beyond the cap.
@@ -107,7 +107,7 @@ fn define(host: &dyn Host, def: &MetricDef, name: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metrics::{LABEL_REQUEST_MODEL, REQUESTS_TOTAL};
+    use crate::metrics::catalogue::{LABEL_REQUEST_MODEL, REQUESTS_TOTAL};
     use crate::testing::RecordingHost;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;

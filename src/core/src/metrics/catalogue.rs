@@ -32,7 +32,7 @@ pub const LABEL_TOKEN_TYPE: &str = "gen_ai_token_type";
 pub const LABEL_TOKEN_SOURCE: &str = "token_source";
 /// Label of `llm_requests_total`: the model the response named.
 pub const LABEL_RESPONSE_MODEL: &str = "gen_ai_response_model";
-/// Label of `llm_requests_total`: how the stream ended ([`crate::outcome::Outcome`]).
+/// Label of `llm_requests_total`: how the stream ended ([`crate::stream::outcome::Outcome`]).
 pub const LABEL_OUTCOME: &str = "outcome";
 /// Label of `llm_finish_reasons_total`: the normalised finish reason.
 pub const LABEL_FINISH_REASON: &str = "finish_reason";
@@ -444,7 +444,7 @@ mod native_only {
     #[test]
     fn shipped_stats_snippet_matches_the_catalogue() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../envoy/stats-config.yaml");
-        let header = "# Generated from src/core/src/metrics.rs (stats_config_yaml); do not edit.\n\
+        let header = "# Generated from src/core/src/metrics/catalogue.rs (stats_config_yaml); do not edit.\n\
                       # Bootstrap top level: turns llmtap's label-encoded stat names into tags and\n\
                       # sets each histogram's buckets. Regenerate: LLMTAP_BLESS=1 cargo test -p llmtap-core shipped_stats_snippet\n";
         let want = format!("{header}{}", super::stats_config_yaml());

@@ -1,10 +1,9 @@
 //! Cuts a response body into events according to its framing, with bounded memory.
 
-use crate::aws_eventstream::{AwsEventStreamFramer, AwsFrame};
-use crate::config::Config;
-use crate::formats::{self, Framing, WireFormat};
-use crate::ndjson::NdjsonFramer;
-use crate::sse::SseFramer;
+use super::aws_eventstream::{AwsEventStreamFramer, AwsFrame};
+use super::ndjson::NdjsonFramer;
+use super::sse::SseFramer;
+use super::Framing;
 
 /// One framed unit of a response body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,22 +49,19 @@ pub enum BodyReader {
 }
 
 impl BodyReader {
-    /// Picks the framing from the response's content type (and, when it says nothing
-    /// useful, from the API: see [`formats::framing`]). Compressed bodies
-    /// (`content-encoding` other than `identity`) are not parsed: the request is still
-    /// counted, without content measurements.
+    /// The reader of a response body in `framing` (see `crate::decode::framing`), each event
+    /// capped at `cap` bytes. Compressed bodies (`content-encoding` other than `identity`)
+    /// are not parsed: the request is still counted, without content measurements.
     pub fn for_response(
-        format: WireFormat,
-        content_type: Option<&str>,
+        framing: Framing,
         content_encoding: Option<&str>,
-        config: &Config,
+        cap: usize,
     ) -> BodyReader {
         let encoded = content_encoding.is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
         if encoded {
             return BodyReader::Ignored;
         }
-        let cap = config.max_event_bytes;
-        match formats::framing(format, content_type) {
+        match framing {
             Framing::Sse => BodyReader::Sse(SseFramer::new(cap)),
             Framing::Ndjson => BodyReader::Ndjson(NdjsonFramer::new(cap)),
             Framing::AwsEventStream => BodyReader::Aws(AwsEventStreamFramer::new(cap)),

@@ -2,7 +2,7 @@
 //! well-known paths of each provider.
 
 use crate::config::Config;
-use crate::formats::WireFormat;
+use crate::decode::WireFormat;
 
 /// The API of one request, with its OpenTelemetry GenAI labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

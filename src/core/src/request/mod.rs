@@ -1,0 +1,7 @@
+//! The request side: which API a path belongs to ([`route`]), what the request body says
+//! (`model`, `stream`, `stream_options.include_usage`: [`capture`]), and the opt-in body
+//! rewrite that asks an OpenAI-compatible upstream for usage ([`rewrite`]).
+
+pub mod capture;
+pub mod rewrite;
+pub mod route;
