@@ -5,6 +5,7 @@ use crate::host::Host;
 use crate::labels::LabelList;
 use crate::metrics::{self as m, MetricDef};
 use crate::outcome::Outcome;
+use crate::refusal::RefusalKind;
 use crate::stream::{Plugin, StreamSummary};
 use crate::tokenize::{TokenCount, TokenSource};
 
@@ -39,7 +40,8 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
     if let Some(source) = s.refusal_source {
         count(
             &m::REFUSALS_TOTAL,
-            base.with(m::LABEL_REFUSAL_SOURCE, source),
+            base.with(m::LABEL_REFUSAL_SOURCE, source)
+                .with(m::LABEL_REFUSAL_KIND, s.refusal_kind.as_str()),
             1,
         );
     }
@@ -123,7 +125,7 @@ fn wasted(s: &StreamSummary) -> Option<&'static str> {
             | Outcome::ClientDisconnect
             | Outcome::Oversized),
         ) => Some(o.as_str()),
-        _ if s.refusal_source.is_some() => Some("refused"),
+        _ if s.refusal_source.is_some() && s.refusal_kind == RefusalKind::Full => Some("refused"),
         _ => None,
     }
 }

@@ -25,7 +25,7 @@ use crate::labels::{self, StreamLabels};
 use crate::metrics as m;
 use crate::outcome::{self, FinishReason, Outcome, OutcomeInputs, StreamEnd};
 use crate::record;
-use crate::refusal::{RefusalMatcher, RefusalScan};
+use crate::refusal::{RefusalKind, RefusalMatcher, RefusalScan};
 use crate::registry::MetricRegistry;
 use crate::request::{RequestCapture, RequestInfo};
 use crate::route::{self, RouteMatch};
@@ -314,6 +314,9 @@ pub struct StreamSummary {
     /// Why the answer counts as a refusal: `stop_reason`, `delta_refusal`, `content_filter`,
     /// `safety_block` (structured signals, first) or `phrase`.
     pub refusal_source: Option<&'static str>,
+    /// Full or partial refusal (meaningful when `refusal_source` is set; structured signals
+    /// are always full).
+    pub refusal_kind: RefusalKind,
     pub outcome: Option<Outcome>,
     pub cost_micros: Option<u64>,
     pub labels: StreamLabels,
@@ -647,6 +650,11 @@ impl Stream {
         let finish_reason =
             (!m.finish_raw.is_empty()).then(|| FinishReason::normalize(&m.finish_raw));
         let refusal_source = refusal_source(m.refusal, finish_reason, phrase.is_some());
+        // Structured signals say the API refused outright; only phrases can be partial.
+        let refusal_kind = match (refusal_source, phrase) {
+            (Some("phrase"), Some(found)) => found.kind,
+            _ => RefusalKind::Full,
+        };
         let outcome = outcome::classify(OutcomeInputs {
             end,
             http_status: self.http_status,
@@ -733,6 +741,7 @@ impl Stream {
             response_model: String::from_utf8_lossy(&m.response_model).into_owned(),
             refusal: m.refusal,
             refusal_source,
+            refusal_kind,
             outcome: Some(outcome),
             cost_micros,
             labels: std::mem::take(&mut self.labels),

@@ -573,7 +573,7 @@ pub fn evaluate(
         ),
         &models,
         answers,
-        |i, _| streamed[i].is_some(),
+        |i, _| streamed[i].is_some_and(|m| m.is_full()),
     );
 
     let english = config.enabled && config.languages.contains(&Language::En);
@@ -598,7 +598,11 @@ pub fn evaluate(
         "as above, without the `tuned` sections",
         &models,
         answers,
-        |_, a| base_matcher.detect(&a.completion).is_some(),
+        |_, a| {
+            base_matcher
+                .detect(&a.completion)
+                .is_some_and(|m| m.is_full())
+        },
     );
 
     // Leave-one-model-out support of each tuned phrase.
@@ -659,7 +663,7 @@ pub fn evaluate(
             let matcher = RefusalMatcher::new(&without(&dropped))?;
             let mut counts = [Counts::default(); 2];
             for a in answers.iter().filter(|a| a.model == *model) {
-                let p = matcher.detect(&a.completion).is_some();
+                let p = matcher.detect(&a.completion).is_some_and(|m| m.is_full());
                 for (t, treatment) in TREATMENTS.iter().enumerate() {
                     counts[t].add(p, a.label, *treatment);
                 }
@@ -696,7 +700,7 @@ pub fn evaluate(
             ..config.clone()
         })?;
         let scores = DetectorScores::from_predictions("", "", &models, answers, |_, a| {
-            matcher.detect(&a.completion).is_some()
+            matcher.detect(&a.completion).is_some_and(|m| m.is_full())
         });
         window_sweep.push((window, scores.overall));
     }
@@ -925,6 +929,7 @@ pub fn report_markdown(e: &Evaluation) -> String {
             PhraseKind::Anchored => "anchored",
             PhraseKind::Anywhere => "anywhere",
             PhraseKind::Exclusion => "exclusion",
+            PhraseKind::Pivot => "pivot",
         };
         let _ = writeln!(
             out,
@@ -1138,7 +1143,8 @@ mod tests {
 
         #[test]
         fn committed_report_is_fresh() {
-            let report = report_markdown(evaluation());
+            let report =
+                report_markdown(evaluation()) + &crate::refusal::stream_eval::report_section();
             let path =
                 PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/refusals/RESULTS.md");
             if std::env::var_os("LLMTAP_BLESS").is_some_and(|v| v == "1") {

@@ -43,7 +43,7 @@ mod matcher;
 pub mod normalize;
 pub mod phrases;
 
-pub use matcher::{Phrase, PhraseMatch, RefusalMatcher, RefusalScan};
+pub use matcher::{Phrase, PhraseMatch, RefusalKind, RefusalMatcher, RefusalScan};
 pub use phrases::{Language, PhraseKind};
 
 use serde::Deserialize;
@@ -229,5 +229,9 @@ impl RefusalConfig {
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "fixture_tests.rs"]
 mod native_only;
+/// Generated streams in 9 wire formats (`bench/refusals/streams/`): native only (reads files).
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod stream_eval;
 #[cfg(test)]
 mod tests;
