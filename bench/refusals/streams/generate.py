@@ -173,11 +173,19 @@ def build(name: str, answers: dict, seed: int) -> list[dict]:
     return out
 
 
-def main() -> int:
+def render() -> dict[str, str]:
+    """File name -> content of every set."""
+    out = {}
     for name, answers, seed in (("tuning", texts.TUNING, 21), ("heldout", texts.HELDOUT, 2021)):
         lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in build(name, answers, seed)]
-        (HERE / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"{name}.jsonl: {len(lines)} streams")
+        out[f"{name}.jsonl"] = "\n".join(lines) + "\n"
+    return out
+
+
+def main() -> int:
+    for file, content in render().items():
+        (HERE / file).write_text(content, encoding="utf-8")
+        print(f"{file}: {content.count(chr(10))} streams")
     return 0
 
 

@@ -427,7 +427,7 @@ impl RefusalScan {
         for i in 0..count {
             let pid = automaton.match_pattern(self.state, i).as_usize();
             if let Some(phrase) = matcher.phrases.get(pid) {
-                if phrase.kind == PhraseKind::Pivot {
+                if phrase.kind == PhraseKind::Pivot && self.sentence_ends < SENTENCES_AFTER_MATCH {
                     self.pivot_start = end.saturating_sub(phrase.len).saturating_add(1);
                 }
             }

@@ -85,10 +85,11 @@ pub fn load(set: &str) -> Vec<Case> {
         .collect()
 }
 
-/// What one replay counted: (`refusal_source` or `none`, `refusal_kind` or `none`, counter
-/// increments).
+/// What one replay counted: `refusal_source` and `refusal_kind` of the summary (`none` when
+/// not a refusal), and the increments of `llm_refusals_total` carrying that `refusal_kind`.
 fn replay(host: &RecordingHost, plugin: &Rc<Plugin>, case: &Case, reads: &[&[u8]]) -> Verdict {
     let before = host.counter("llm_refusals_total");
+    let before_kind = ["full", "partial"].map(|k| kind_counter(host, k));
     let mut stream = Stream::new(plugin.clone());
     host.with_request(&[(":path", case.path.as_str()), (":method", "POST")]);
     stream.on_request_headers(host);
@@ -111,11 +112,22 @@ fn replay(host: &RecordingHost, plugin: &Rc<Plugin>, case: &Case, reads: &[&[u8]
         Some((source, s)) => (source.to_owned(), s.refusal_kind.as_str().to_owned()),
         None => ("none".to_owned(), "none".to_owned()),
     };
+    let total = host.counter("llm_refusals_total") - before;
+    let labelled = match kind.as_str() {
+        "full" => kind_counter(host, "full") - before_kind[0],
+        "partial" => kind_counter(host, "partial") - before_kind[1],
+        _ => 0,
+    };
     Verdict {
         source,
         kind,
-        counted: host.counter("llm_refusals_total") - before,
+        // A count under another `refusal_kind` than the summary's shows as a mismatch.
+        counted: if labelled == total { total } else { -1 },
     }
+}
+
+fn kind_counter(host: &RecordingHost, kind: &str) -> i64 {
+    host.counter_with("llm_refusals_total", &format!("refusal_kind=.={kind};.;"))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
