@@ -298,10 +298,8 @@ impl RefusalScan {
                 return;
             }
             self.chars = self.chars.saturating_add(1);
-            if self.chars <= ANCHOR_MOVE_CHARS {
-                if c == '\n' {
-                    self.flags |= BREAK;
-                }
+            if c == '\n' && self.chars <= ANCHOR_MOVE_CHARS {
+                self.flags |= BREAK;
             }
             if is_sentence_end(c) && (self.verdict.is_some() || self.pending_len > 0) {
                 self.sentence_ends = self.sentence_ends.saturating_add(1);
