@@ -185,7 +185,7 @@ impl RefusalMatcher {
             pos: 0,
             chars: 0,
             exclusion_end: 0,
-            anchor: 1,
+            anchor: 0,
             verdict_end: 0,
             pivot_start: 0,
             sentence_ends: 0,
@@ -267,7 +267,7 @@ pub struct RefusalScan {
     /// Largest end of an exclusion match so far.
     exclusion_end: u32,
     /// Where an anchored phrase may start besides the answer's start (normalised bytes): the
-    /// word after the last early line break or colon.
+    /// word after the last line break within [`ANCHOR_MOVE_CHARS`] (0 = none).
     anchor: u32,
     /// End of the confirmed match (normalised bytes).
     verdict_end: u32,
@@ -318,7 +318,7 @@ impl RefusalScan {
                         }
                         self.flags |= STARTED | IN_SPACE;
                     }
-                    if self.flags & BREAK != 0 && c != ':' {
+                    if self.flags & BREAK != 0 {
                         self.flags &= !BREAK;
                         if self.flags & STARTED != 0 {
                             self.anchor = self.pos;

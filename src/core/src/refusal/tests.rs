@@ -528,3 +528,11 @@ fn the_scan_stops_after_the_sentence_that_follows_a_refusal() {
         Some(RefusalKind::Full)
     );
 }
+
+#[test]
+fn only_the_start_of_the_answer_or_of_an_early_line_anchors() {
+    let matcher = default_matcher();
+    // A one-letter first word: the next word is not the start of the answer.
+    assert_eq!(matcher.detect("A I won't go there today."), None);
+    assert_eq!(matcher.detect("1 I cannot remember who won."), None);
+}
