@@ -31,7 +31,6 @@ MANIFESTS = sorted(
 PLANNED_METRICS = {
     "llm_cost_usd_micros_total",
     "llm_wasted_cost_usd_micros_total",
-    "llm_refusals_total",
     "llm_requests_in_flight",
     "llm_active_series",
 }

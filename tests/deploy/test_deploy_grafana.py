@@ -123,7 +123,9 @@ def test_required_panels_exist():
     assert heat and "llm_inter_chunk_gap_microseconds_bucket" in heat[0]["targets"][0]["expr"]
     assert heat[0]["targets"][0]["format"] == "heatmap"
     assert "llm_tokens_total" in by_title["Output tokens/s"]["targets"][0]["expr"]
-    assert "refusal|content_filter" in by_title["Refusal rate (finish reasons)"]["targets"][0]["expr"]
+    refusals = by_title["Refusal rate (full refusals)"]["targets"][0]["expr"]
+    assert "llm_refusals_total{" in refusals
+    assert 'refusal_kind="full"' in refusals  # partial refusals are not in the refusal rate
     assert "outcome" in by_title["Outcomes"]["targets"][0]["expr"]
     for metric in ("llm_prompt_tokens", "llm_output_tokens"):
         panel = next(p for p in d["panels"] if metric in p["targets"][0]["expr"] and "offset" in json.dumps(p["targets"]))

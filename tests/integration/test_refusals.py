@@ -155,6 +155,18 @@ def test_fixtures_are_what_the_generator_writes():
     assert on_disk == {c["file"] for c in CASES}, "fixture files and cases.json differ"
 
 
+def test_generated_stream_sets_are_what_their_generator_writes():
+    """bench/refusals/streams/{tuning,heldout}.jsonl are current (generate.py there writes them;
+    src/core/src/refusal/stream_eval.rs scores them)."""
+    streams = REPO_ROOT / "bench" / "refusals" / "streams"
+    spec = importlib.util.spec_from_file_location("refusal_streams", streams / "generate.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    for file, content in generator.render().items():
+        assert (streams / file).read_text(encoding="utf-8") == content, (
+            f"run bench/refusals/streams/generate.py: {file} is stale")
+
+
 def test_every_signal_and_language_is_covered():
     """Guards the parametrised test below against a fixture set that silently shrank."""
     expects = {c["expect"] for c in CASES}

@@ -128,6 +128,25 @@ impl RecordingHost {
             .sum()
     }
 
+    /// Sum of increments of every series whose stat name starts with `prefix` and contains
+    /// `part` (one label, `key=.=value;.;`).
+    pub fn counter_with(&self, prefix: &str, part: &str) -> i64 {
+        let ids: Vec<u32> = self
+            .defined
+            .borrow()
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, name))| name.starts_with(prefix) && name.contains(part))
+            .map(|(i, _)| i as u32)
+            .collect();
+        self.increments
+            .borrow()
+            .iter()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, d)| d)
+            .sum()
+    }
+
     /// Samples recorded in every histogram whose stat name starts with `prefix`.
     pub fn histogram(&self, prefix: &str) -> Vec<u64> {
         let ids = self.ids_named(prefix);

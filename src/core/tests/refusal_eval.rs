@@ -503,7 +503,7 @@ pub fn evaluate(
         ),
         &models,
         answers,
-        |i, _| streamed[i].is_some(),
+        |i, _| streamed[i].is_some_and(|m| m.is_full()),
     );
 
     let english = config.enabled && config.languages.contains(&Language::En);
@@ -528,7 +528,11 @@ pub fn evaluate(
         "as above, without the `tuned` sections",
         &models,
         answers,
-        |_, a| base_matcher.detect(&a.completion).is_some(),
+        |_, a| {
+            base_matcher
+                .detect(&a.completion)
+                .is_some_and(|m| m.is_full())
+        },
     );
 
     // Leave-one-model-out support of each tuned phrase.
@@ -589,7 +593,7 @@ pub fn evaluate(
             let matcher = RefusalMatcher::new(&without(&dropped))?;
             let mut counts = [Counts::default(); 2];
             for a in answers.iter().filter(|a| a.model == *model) {
-                let p = matcher.detect(&a.completion).is_some();
+                let p = matcher.detect(&a.completion).is_some_and(|m| m.is_full());
                 for (t, treatment) in TREATMENTS.iter().enumerate() {
                     counts[t].add(p, a.label, *treatment);
                 }
@@ -626,7 +630,7 @@ pub fn evaluate(
             ..config.clone()
         })?;
         let scores = DetectorScores::from_predictions("", "", &models, answers, |_, a| {
-            matcher.detect(&a.completion).is_some()
+            matcher.detect(&a.completion).is_some_and(|m| m.is_full())
         });
         window_sweep.push((window, scores.overall));
     }
@@ -855,6 +859,7 @@ pub fn report_markdown(e: &Evaluation) -> String {
             PhraseKind::Anchored => "anchored",
             PhraseKind::Anywhere => "anywhere",
             PhraseKind::Exclusion => "exclusion",
+            PhraseKind::Pivot => "pivot",
         };
         let _ = writeln!(
             out,
@@ -1062,16 +1067,22 @@ mod tests {
 
         #[test]
         fn committed_report_is_fresh() {
+            // The XSTest part; the generated-streams section after the marker belongs to
+            // `refusal::stream_eval` in the core's unit tests, which checks it.
+            const STREAMS_SECTION: &str = "\n## Generated streams, 9 wire formats\n";
             let report = report_markdown(evaluation());
             let path =
                 PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/refusals/RESULTS.md");
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            let (head, tail) = committed
+                .find(STREAMS_SECTION)
+                .map_or((committed.as_str(), ""), |at| committed.split_at(at));
             if std::env::var_os("LLMTAP_BLESS").is_some_and(|v| v == "1") {
-                std::fs::write(&path, &report).unwrap();
+                std::fs::write(&path, format!("{report}{tail}")).unwrap();
                 return;
             }
-            let committed = std::fs::read_to_string(&path).unwrap_or_default();
             assert!(
-                committed == report,
+                head == report,
                 "{} is stale: run `LLMTAP_BLESS=1 cargo test -p llmtap-core --test refusal_eval`",
                 path.display()
             );

@@ -46,6 +46,9 @@ pub const LABEL_CONSUMER: &str = "consumer";
 /// Label of `llm_refusals_total`: `stop_reason` | `delta_refusal` | `content_filter` |
 /// `safety_block` | `phrase`.
 pub const LABEL_REFUSAL_SOURCE: &str = "refusal_source";
+/// Label of `llm_refusals_total`: `full` (the user got nothing) | `partial` (one part refused,
+/// another answered; only phrase detection tells them apart, structured signals are `full`).
+pub const LABEL_REFUSAL_KIND: &str = "refusal_kind";
 /// Label of `llm_requests_in_flight`: `awaiting_first_token` | `streaming`.
 pub const LABEL_PHASE: &str = "phase";
 
@@ -63,6 +66,7 @@ pub const LABEL_KEYS: &[&str] = &[
     LABEL_OUTCOME,
     LABEL_FINISH_REASON,
     LABEL_REFUSAL_SOURCE,
+    LABEL_REFUSAL_KIND,
     LABEL_PHASE,
 ];
 
@@ -145,7 +149,7 @@ pub const TIME_TO_FIRST_REASONING_TOKEN_MS: MetricDef = MetricDef {
 pub const REFUSALS_TOTAL: MetricDef = MetricDef {
     name: "llm_refusals_total",
     kind: MetricKind::Counter,
-    help: "Answers that are refusals; refusal_source = stop_reason | delta_refusal | content_filter | safety_block | phrase.",
+    help: "Answers that are refusals; refusal_source = stop_reason | delta_refusal | content_filter | safety_block | phrase; refusal_kind = full (nothing answered) | partial (one part refused, another answered). The refusal rate counts refusal_kind=full.",
     buckets: &[],
 };
 

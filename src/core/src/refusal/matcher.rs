@@ -44,8 +44,31 @@ pub struct Phrase {
     pub kind: PhraseKind,
     /// `None` for phrases added through the configuration.
     pub language: Option<Language>,
+    /// An apology opener that states no inability by itself (`[anchored: apology]`).
+    pub apology: bool,
     /// Length of the normalised pattern, in bytes.
     len: u32,
+}
+
+/// Whether the user got nothing, or got part of what was asked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RefusalKind {
+    /// The answer declines and offers nothing in its place within the window.
+    #[default]
+    Full,
+    /// The answer declines, then turns to help within the window ("I can't write that, but
+    /// here's…", "…however, I can explain…"): one part refused, another answered.
+    Partial,
+}
+
+impl RefusalKind {
+    /// The label value of `refusal_kind`: `full` | `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefusalKind::Full => "full",
+            RefusalKind::Partial => "partial",
+        }
+    }
 }
 
 /// A detected refusal.
@@ -57,6 +80,15 @@ pub struct PhraseMatch {
     pub anchored: bool,
     /// The default list it comes from; `None` for configured extra phrases.
     pub language: Option<Language>,
+    /// Full or partial refusal (settled at [`RefusalScan::finish`]).
+    pub kind: RefusalKind,
+}
+
+impl PhraseMatch {
+    /// A full refusal: the user got nothing.
+    pub fn is_full(&self) -> bool {
+        self.kind == RefusalKind::Full
+    }
 }
 
 /// The phrase automaton and its phrase table, built once per VM from a [`RefusalConfig`] and
@@ -80,7 +112,7 @@ impl RefusalMatcher {
         let mut phrases: Vec<Phrase> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut seen = hashbrown::HashSet::new();
-        let mut push = |text: &str, kind, language| {
+        let mut push = |text: &str, kind, language, apology| {
             let pattern = normalize_phrase(text);
             if pattern.is_empty() || !seen.insert((kind, pattern.clone())) {
                 return;
@@ -89,6 +121,7 @@ impl RefusalMatcher {
                 text: text.to_owned(),
                 kind,
                 language,
+                apology,
                 len: pattern.len() as u32,
             });
             patterns.push(pattern);
@@ -100,7 +133,7 @@ impl RefusalMatcher {
                 for phrase in default_phrases(language) {
                     let phrase = phrase.map_err(RefusalConfigError::from)?;
                     if !removed.contains(&normalize_phrase(phrase.text)) {
-                        push(phrase.text, phrase.kind, Some(language));
+                        push(phrase.text, phrase.kind, Some(language), phrase.apology);
                     }
                 }
             }
@@ -110,7 +143,7 @@ impl RefusalMatcher {
                 (&config.extra_exclusions, PhraseKind::Exclusion),
             ] {
                 for text in list {
-                    push(text, kind, None);
+                    push(text, kind, None, false);
                 }
             }
         }
@@ -120,7 +153,9 @@ impl RefusalMatcher {
             .map(|p| p.len)
             .max()
             .unwrap_or(0);
-        let has_refusal_phrase = phrases.iter().any(|p| p.kind != PhraseKind::Exclusion);
+        let has_refusal_phrase = phrases
+            .iter()
+            .any(|p| matches!(p.kind, PhraseKind::Anchored | PhraseKind::Anywhere));
         let (automaton, start) = if has_refusal_phrase {
             let nfa = NFA::builder()
                 .match_kind(MatchKind::Standard)
@@ -150,6 +185,10 @@ impl RefusalMatcher {
             pos: 0,
             chars: 0,
             exclusion_end: 0,
+            anchor: 0,
+            verdict_end: 0,
+            pivot_start: 0,
+            sentence_ends: 0,
             flags: if self.automaton.is_some() { 0 } else { DONE },
             pending_len: 0,
             pending: [Candidate::default(); PENDING_CAP],
@@ -193,6 +232,21 @@ impl RefusalMatcher {
 const STARTED: u8 = 1;
 const IN_SPACE: u8 = 2;
 const DONE: u8 = 4;
+/// A confirmed refusal phrase that is not an apology-only opener.
+const STATED: u8 = 8;
+/// A line break moves the anchor to the next word.
+const BREAK: u8 = 16;
+
+/// A confirmed refusal is settled (full or partial) at the end of the sentence after the one
+/// that holds it: a turn to help follows at once ("…, but here's…", "…. However, I can…").
+const SENTENCES_AFTER_MATCH: u8 = 2;
+
+/// A line break within this many input characters of the start moves the anchor to the
+/// next word: a legacy completion continues its prompt ("…?\n\nI'm sorry, but…") or echoes
+/// it (`echo`) before the answer; a chat answer may open with a short title line. Later,
+/// anchored phrases mean nothing. (A label on the same line, "Answer: no, I won't…", does
+/// not move it.)
+const ANCHOR_MOVE_CHARS: u32 = 120;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Candidate {
@@ -212,6 +266,15 @@ pub struct RefusalScan {
     chars: u32,
     /// Largest end of an exclusion match so far.
     exclusion_end: u32,
+    /// Where an anchored phrase may start besides the answer's start (normalised bytes): the
+    /// word after the last line break within [`ANCHOR_MOVE_CHARS`] (0 = none).
+    anchor: u32,
+    /// End of the confirmed match (normalised bytes).
+    verdict_end: u32,
+    /// Start of the last pivot seen in the window, plus one (0 = none).
+    pivot_start: u32,
+    /// Sentence ends since the first pending candidate was found.
+    sentence_ends: u8,
     flags: u8,
     pending_len: u8,
     pending: [Candidate; PENDING_CAP],
@@ -235,6 +298,12 @@ impl RefusalScan {
                 return;
             }
             self.chars = self.chars.saturating_add(1);
+            if c == '\n' && self.chars <= ANCHOR_MOVE_CHARS {
+                self.flags |= BREAK;
+            }
+            if is_sentence_end(c) && (self.verdict.is_some() || self.pending_len > 0) {
+                self.sentence_ends = self.sentence_ends.saturating_add(1);
+            }
             match classify(c) {
                 Class::Drop => {}
                 Class::Space => {
@@ -249,6 +318,13 @@ impl RefusalScan {
                         }
                         self.flags |= STARTED | IN_SPACE;
                     }
+                    if self.flags & BREAK != 0 {
+                        self.flags &= !BREAK;
+                        if self.flags & STARTED != 0 {
+                            self.anchor = self.pos;
+                            self.flags |= IN_SPACE;
+                        }
+                    }
                     if self.flags & IN_SPACE != 0 {
                         self.flags &= !IN_SPACE;
                         self.step_char(matcher, automaton, ' ');
@@ -256,6 +332,7 @@ impl RefusalScan {
                     lower(t, |l| self.step_char(matcher, automaton, l));
                 }
             }
+            self.settle_if_sentences_passed(matcher);
             if self.flags & DONE != 0 {
                 return;
             }
@@ -268,18 +345,27 @@ impl RefusalScan {
     /// Settles the scan at the end of the answer: a candidate still waiting for exclusion
     /// confirmation is accepted (no exclusion can follow). Returns the verdict.
     pub fn finish(&mut self, matcher: &RefusalMatcher) -> Option<PhraseMatch> {
-        if self.verdict.is_none() && self.pending_len > 0 {
+        while self.pending_len > 0 {
             self.accept(matcher, self.pending[0]);
         }
-        self.pending_len = 0;
         self.flags |= DONE;
-        self.verdict
+        self.verdict()
     }
 
-    /// The confirmed match, if any. Before [`finish`](Self::finish), a match may still be
-    /// waiting for confirmation and is not reported yet.
+    /// The verdict: `None` when no refusal phrase was confirmed, or when an apology-only
+    /// opener was followed by a turn to help and no refusal phrase (an answer that
+    /// apologises, then helps). While the window is still open a confirmed match is
+    /// provisional (a pivot may still make it partial, or no refusal); it is settled once the
+    /// scan is done (window closed, or [`finish`](Self::finish)).
     pub fn verdict(&self) -> Option<PhraseMatch> {
-        self.verdict
+        let mut verdict = self.verdict?;
+        if self.pivot_start > self.verdict_end {
+            if self.flags & STATED == 0 {
+                return None;
+            }
+            verdict.kind = RefusalKind::Partial;
+        }
+        Some(verdict)
     }
 
     /// Nothing more will be looked at (match confirmed, window closed, or finished).
@@ -338,16 +424,29 @@ impl RefusalScan {
         }
         for i in 0..count {
             let pid = automaton.match_pattern(self.state, i).as_usize();
+            if let Some(phrase) = matcher.phrases.get(pid) {
+                if phrase.kind == PhraseKind::Pivot && self.sentence_ends < SENTENCES_AFTER_MATCH {
+                    self.pivot_start = end.saturating_sub(phrase.len).saturating_add(1);
+                }
+            }
+        }
+        for i in 0..count {
+            let pid = automaton.match_pattern(self.state, i).as_usize();
             let Some(phrase) = matcher.phrases.get(pid) else {
                 continue;
             };
             let start = end.saturating_sub(phrase.len);
             let valid = match phrase.kind {
-                PhraseKind::Exclusion => false,
-                PhraseKind::Anchored => start <= 1,
+                PhraseKind::Exclusion | PhraseKind::Pivot => false,
+                PhraseKind::Anchored => {
+                    start <= 1 || start == self.anchor || start == self.anchor + 1
+                }
                 PhraseKind::Anywhere => true,
             };
             if valid && start >= self.exclusion_end && (self.pending_len as usize) < PENDING_CAP {
+                if self.verdict.is_none() && self.pending_len == 0 {
+                    self.sentence_ends = 0;
+                }
                 self.pending[self.pending_len as usize] = Candidate {
                     start,
                     end,
@@ -370,14 +469,56 @@ impl RefusalScan {
         self.pending_len = kept as u8;
     }
 
+    /// Confirms the first pending candidate: the first one confirmed is the verdict; later
+    /// ones only record whether a refusal was stated beyond an apology.
     fn accept(&mut self, matcher: &RefusalMatcher, candidate: Candidate) {
         let phrase = matcher.phrases.get(candidate.phrase as usize);
-        self.verdict = Some(PhraseMatch {
-            phrase_index: candidate.phrase,
-            anchored: phrase.is_some_and(|p| p.kind == PhraseKind::Anchored),
-            language: phrase.and_then(|p| p.language),
-        });
-        self.pending_len = 0;
-        self.flags |= DONE;
+        if !phrase.is_some_and(|p| p.apology) {
+            self.flags |= STATED;
+        }
+        if self.verdict.is_none() {
+            self.verdict = Some(PhraseMatch {
+                phrase_index: candidate.phrase,
+                anchored: phrase.is_some_and(|p| p.kind == PhraseKind::Anchored),
+                language: phrase.and_then(|p| p.language),
+                kind: RefusalKind::Full,
+            });
+            self.verdict_end = candidate.end;
+        }
+        let n = self.pending_len as usize;
+        self.pending.copy_within(1..n.max(1), 0);
+        self.pending_len = self.pending_len.saturating_sub(1);
+        if self.chars >= matcher.window_chars && self.pending_len == 0 {
+            self.flags |= DONE;
+        }
+        self.settle_if_sentences_passed(matcher);
     }
+
+    /// A confirmed refusal is settled once the sentence after it ends: candidates still
+    /// pending only tell whether a refusal was stated beyond an apology, and are taken as
+    /// they are.
+    fn settle_if_sentences_passed(&mut self, matcher: &RefusalMatcher) {
+        if self.verdict.is_some() && self.sentence_ends >= SENTENCES_AFTER_MATCH {
+            for c in &self.pending[..(self.pending_len as usize).min(PENDING_CAP)] {
+                if !matcher
+                    .phrases
+                    .get(c.phrase as usize)
+                    .is_some_and(|p| p.apology)
+                {
+                    self.flags |= STATED;
+                }
+            }
+            self.pending_len = 0;
+            self.flags |= DONE;
+        }
+    }
+}
+
+/// Ends a sentence: `. ! ?`, a line break, and the full stops of CJK, Hindi and Arabic.
+#[inline]
+fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '\n' | '。' | '！' | '？' | '।' | '؟' | '．'
+    )
 }

@@ -14,7 +14,11 @@
 //!   but I cannot provide…");
 //! - **exclusions** are near-misses that veto any refusal match overlapping them: sympathy
 //!   ("I'm sorry to hear that"), apologies for an earlier mistake ("Sorry for the confusion"),
-//!   emphasis idioms ("I can't stress enough", "I can't recommend this enough").
+//!   emphasis idioms ("I can't stress enough", "I can't recommend this enough");
+//! - **pivots** are turns to help ("here's how", "however, I can explain"): one that follows
+//!   a refusal before the end of the next sentence makes it [`RefusalKind::Partial`]; one
+//!   that follows an apology-only opener ("I'm sorry, but", section `[anchored: apology]`)
+//!   with no refusal phrase stated means the answer apologises and then helps: no refusal.
 //!
 //! Matching is case-insensitive and tolerant of typographic variants; the normalisation rules
 //! are in [`normalize`]. The default lists cover English, Chinese, Japanese, Korean, Spanish,
@@ -42,7 +46,7 @@ mod matcher;
 pub mod normalize;
 pub mod phrases;
 
-pub use matcher::{Phrase, PhraseMatch, RefusalMatcher, RefusalScan};
+pub use matcher::{Phrase, PhraseMatch, RefusalKind, RefusalMatcher, RefusalScan};
 pub use phrases::{Language, PhraseKind};
 
 use serde::Deserialize;
@@ -228,5 +232,9 @@ impl RefusalConfig {
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "fixture_tests.rs"]
 mod native_only;
+/// Generated streams in 9 wire formats (`bench/refusals/streams/`): native only (reads files).
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod stream_eval;
 #[cfg(test)]
 mod tests;

@@ -437,3 +437,102 @@ fn defaults_are_documented_values() {
     assert!(m.phrases().len() > 500);
     assert!(m.memory_usage() > 0);
 }
+
+#[test]
+fn a_turn_to_help_after_a_refusal_makes_it_partial() {
+    let matcher = default_matcher();
+    let kind = |t: &str| matcher.detect(t).map(|m| m.kind);
+    assert_eq!(
+        kind("I can't write malware. However, I can explain how antivirus software works."),
+        Some(RefusalKind::Partial)
+    );
+    assert_eq!(
+        kind("I won't do that. What I can do is point you to the official guide."),
+        Some(RefusalKind::Partial)
+    );
+    assert_eq!(
+        kind("Lo siento, pero no puedo ayudarte con eso, pero puedo explicarte otra opción."),
+        Some(RefusalKind::Partial)
+    );
+    assert_eq!(
+        kind("I'm sorry, but I can't help with that request."),
+        Some(RefusalKind::Full)
+    );
+    // A pivot before the refusal does not make it partial.
+    assert_eq!(
+        kind("Here's the thing: I cannot assist with that."),
+        Some(RefusalKind::Full)
+    );
+    // Past the sentence after the refusal, a pivot no longer counts.
+    assert_eq!(
+        kind("I cannot assist with that. It is unsafe. Here's a poem instead."),
+        Some(RefusalKind::Full)
+    );
+}
+
+#[test]
+fn an_apology_then_help_is_not_a_refusal() {
+    let matcher = default_matcher();
+    for text in [
+        "I'm sorry, but there was a typo in my last message. Here is the fixed query.",
+        "Sorry, I misread the question. Here's a simpler explanation.",
+        "申し訳ありませんが、先ほどの説明が不十分でした。以下は正しい手順です。",
+    ] {
+        assert_eq!(matcher.detect(text), None, "{text}");
+    }
+    // An apology followed by a refusal phrase, then a pivot: a partial refusal.
+    assert_eq!(
+        matcher
+            .detect("I'm sorry, but I can't help with that. Here's a hotline you can call.")
+            .map(|m| m.kind),
+        Some(RefusalKind::Partial)
+    );
+    // The apology alone, nothing after it: still a refusal.
+    assert!(matcher
+        .detect("I'm sorry, but that is not something I do.")
+        .is_some_and(|m| m.is_full()));
+}
+
+#[test]
+fn an_early_line_break_moves_the_anchor() {
+    let matcher = default_matcher();
+    // A legacy completion continuing its prompt, or echoing it.
+    assert!(matcher
+        .detect(" lock?\n\nI'm sorry, but that is not something I do.")
+        .is_some());
+    assert!(matcher
+        .detect("Q: Please answer.\nA:\nI cannot do that.")
+        .is_some());
+    // Far into the answer, a line starting with an anchored opener is not a refusal.
+    let late = format!("{}\nI cannot remember the year.", "word ".repeat(30));
+    assert_eq!(matcher.detect(&late), None);
+    // A label on the same line does not move it.
+    assert_eq!(matcher.detect("Answer: no, I won't be late."), None);
+}
+
+#[test]
+fn the_scan_stops_after_the_sentence_that_follows_a_refusal() {
+    let matcher = default_matcher();
+    let mut scan = matcher.scan();
+    scan.feed(
+        &matcher,
+        "I cannot assist with that. It would be unsafe for you, for the people who live with \
+         you and for everyone who happens to be nearby at the time.",
+    );
+    assert!(scan.is_done());
+    let stepped = scan.bytes_scanned();
+    scan.feed(&matcher, " However, I can explain the history.");
+    assert_eq!(scan.bytes_scanned(), stepped);
+    assert_eq!(
+        scan.finish(&matcher).map(|m| m.kind),
+        Some(RefusalKind::Full)
+    );
+}
+
+#[test]
+fn only_the_start_of_the_answer_or_of_an_early_line_anchors() {
+    let matcher = default_matcher();
+    // A one-letter first word: the next word is not the start of the answer.
+    assert_eq!(matcher.detect("A I won't go there today."), None);
+    assert_eq!(matcher.detect("1 I cannot remember who won."), None);
+}

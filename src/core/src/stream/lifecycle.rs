@@ -348,7 +348,7 @@ impl Stream {
             request_start: self.request_start,
             now,
             request_model,
-            phrase_refusal: phrase.is_some(),
+            phrase_refusal: phrase.map(|found| found.kind),
             counted_output,
             config: &self.plugin.config,
             labels: std::mem::take(&mut self.labels),

@@ -7,6 +7,7 @@ use super::summary::StreamSummary;
 use crate::host::Host;
 use crate::metrics::catalogue::{self as m, MetricDef};
 use crate::metrics::labels::LabelList;
+use crate::refusal::RefusalKind;
 use crate::tokenize::{TokenCount, TokenSource};
 
 /// Records every metric of a finished stream.
@@ -40,7 +41,8 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
     if let Some(source) = s.refusal_source {
         count(
             &m::REFUSALS_TOTAL,
-            base.with(m::LABEL_REFUSAL_SOURCE, source),
+            base.with(m::LABEL_REFUSAL_SOURCE, source)
+                .with(m::LABEL_REFUSAL_KIND, s.refusal_kind.as_str()),
             1,
         );
     }
@@ -124,7 +126,7 @@ fn wasted(s: &StreamSummary) -> Option<&'static str> {
             | Outcome::ClientDisconnect
             | Outcome::Oversized),
         ) => Some(o.as_str()),
-        _ if s.refusal_source.is_some() => Some("refused"),
+        _ if s.refusal_source.is_some() && s.refusal_kind == RefusalKind::Full => Some("refused"),
         _ => None,
     }
 }

@@ -9,6 +9,7 @@ use crate::decode::{RefusalSignal, UsageReport, WireFormat};
 use crate::framing::FramingReport;
 use crate::metrics::catalogue::sanitize_label_value;
 use crate::metrics::labels::StreamLabels;
+use crate::refusal::RefusalKind;
 use crate::tokenize::TokenCount;
 
 /// What the filter saw of one finished LLM request; also what tests inspect.
@@ -46,6 +47,9 @@ pub struct StreamSummary {
     /// Why the answer counts as a refusal: `stop_reason`, `delta_refusal`, `content_filter`,
     /// `safety_block` (structured signals, first) or `phrase`.
     pub refusal_source: Option<&'static str>,
+    /// Full or partial refusal (meaningful when `refusal_source` is set; structured signals
+    /// are always full).
+    pub refusal_kind: RefusalKind,
     pub outcome: Option<Outcome>,
     pub cost_micros: Option<u64>,
     pub labels: StreamLabels,
@@ -68,8 +72,8 @@ pub(crate) struct SummaryInputs<'a> {
     pub now: u64,
     /// The `model` of the request body, if any.
     pub request_model: Option<&'a [u8]>,
-    /// The refusal phrase scan matched.
-    pub phrase_refusal: bool,
+    /// The refusal phrase scan matched, and whether the refusal was full or partial.
+    pub phrase_refusal: Option<RefusalKind>,
     /// Output tokens counted (or estimated) when the usage report had none.
     pub counted_output: Option<TokenCount>,
     /// The price table.
@@ -82,7 +86,12 @@ pub(crate) struct SummaryInputs<'a> {
 pub(crate) fn summarize(i: SummaryInputs<'_>) -> StreamSummary {
     let m = i.m;
     let finish_reason = (!m.finish_raw.is_empty()).then(|| FinishReason::normalize(&m.finish_raw));
-    let refusal_source = refusal_source(m.refusal, finish_reason, i.phrase_refusal);
+    let refusal_source = refusal_source(m.refusal, finish_reason, i.phrase_refusal.is_some());
+    // Structured signals say the API refused outright; only phrases can be partial.
+    let refusal_kind = match (refusal_source, i.phrase_refusal) {
+        (Some("phrase"), Some(kind)) => kind,
+        _ => RefusalKind::Full,
+    };
     let outcome = outcome::classify(OutcomeInputs {
         end: i.end,
         http_status: i.http_status,
@@ -149,6 +158,7 @@ pub(crate) fn summarize(i: SummaryInputs<'_>) -> StreamSummary {
         response_model: String::from_utf8_lossy(&m.response_model).into_owned(),
         refusal: m.refusal,
         refusal_source,
+        refusal_kind,
         outcome: Some(outcome),
         cost_micros,
         labels: i.labels,
@@ -206,7 +216,7 @@ mod tests {
             request_start: 1_000,
             now: 901_000,
             request_model: Some(b"gpt-x"),
-            phrase_refusal: false,
+            phrase_refusal: None,
             counted_output: None,
             config,
             labels: StreamLabels::default(),
@@ -261,7 +271,7 @@ mod tests {
         m.refusal = Some(RefusalSignal::ContentFilter);
         let config = Config::default();
         let with_phrase = SummaryInputs {
-            phrase_refusal: true,
+            phrase_refusal: Some(RefusalKind::Full),
             ..inputs(&m, &config)
         };
         assert_eq!(
@@ -270,7 +280,7 @@ mod tests {
         );
         let plain = Measurements::default();
         let with_phrase = SummaryInputs {
-            phrase_refusal: true,
+            phrase_refusal: Some(RefusalKind::Full),
             ..inputs(&plain, &config)
         };
         assert_eq!(summarize(with_phrase).refusal_source, Some("phrase"));
