@@ -22,6 +22,10 @@ RUN_CASES = {
     "https-port-prefix": ("https://llm.example.com:8443/v1beta", ["--concurrency", "4"]),
     "https-ip": ("https://127.0.0.1:8443", []),
     "tuned": ("http://127.0.0.1:8000", ["--stats-flush-interval-ms", "250", "--concurrency", "1"]),
+    # Issue 19: OpenTelemetry tracer + stat sink (h2c and TLS collectors) and the JSON access log.
+    "otlp-ip-access-log": ("http://127.0.0.1:8000", ["--otlp-endpoint", "http://127.0.0.1:4317", "--access-log", "/dev/stdout"]),
+    "otlp-tls-dns": ("https://api.openai.com", ["--otlp-endpoint", "https://otel-collector.example.com:4317"]),
+    "access-log-only": ("http://127.0.0.1:8000", ["--access-log", "/tmp/llmtap-access.json"]),
 }
 
 EXAMPLE_CONFIG = {

@@ -19,6 +19,7 @@ mod prom_text;
 mod run;
 mod sse_reader;
 mod summary;
+mod telemetry;
 mod template;
 mod tokens;
 mod upstream;

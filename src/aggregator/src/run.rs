@@ -44,6 +44,10 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
         plugin_config: &plugin_config,
         stats_flush_interval_ms: args.envoy.stats_flush_interval_ms,
         ca_bundle,
+        telemetry: crate::telemetry::Telemetry {
+            otlp: args.otlp_endpoint.as_ref(),
+            access_log: args.access_log.as_deref(),
+        },
     })?;
     if args.print_bootstrap {
         print!("{yaml}");

@@ -16,6 +16,7 @@
 //! - [`tokenize`]: exact (`tiktoken`) and estimated token counts when usage is missing;
 //! - [`host`]: the [`host::Host`] trait the filter implements.
 
+pub mod attributes;
 pub mod aws_eventstream;
 pub mod body;
 pub mod config;

@@ -299,6 +299,11 @@ pub struct StreamSummary {
     pub tpot_micros: Option<u64>,
     /// (output tokens − 1) / (last content − first content), in tokens per second.
     pub output_tokens_per_second: Option<u64>,
+    /// Mean gap between consecutive content events: (last content − first content) /
+    /// (content events − 1), in µs; needs ≥ 2 content events.
+    pub mean_chunk_gap_micros: Option<u64>,
+    /// The request body's `stream` flag, if it had one.
+    pub request_stream: Option<bool>,
     /// The request body was rewritten to ask for usage (`inject_include_usage`).
     pub usage_injected: bool,
     pub duration_micros: u64,
@@ -451,6 +456,9 @@ impl Stream {
             )
             && host.request_header(":method").as_deref() == Some("POST");
         self.set_phase(host, Some(Phase::AwaitingFirstToken));
+        if self.plugin.config.filter_state {
+            crate::attributes::write_started(host, &self.labels);
+        }
     }
 
     /// One read of the request body.
@@ -528,6 +536,11 @@ impl Stream {
             content_encoding.as_deref(),
             &self.plugin.config,
         );
+        if self.plugin.config.filter_state {
+            self.finish_labels_if_ready();
+            let stream = self.request_info.stream;
+            crate::attributes::write_response_started(host, &self.labels, stream);
+        }
         if self.plugin.config.labels.destination_service {
             let cluster = host.property(&["xds", "cluster_name"]).unwrap_or_default();
             let cluster = String::from_utf8_lossy(&cluster);
@@ -549,8 +562,14 @@ impl Stream {
             self.m.first_byte_at = Some(now);
         }
         self.feed(host, now, Some(read));
-        if self.m.first_content_at.is_some() && self.phase == Some(Phase::AwaitingFirstToken) {
+        if let (Some(first), Some(Phase::AwaitingFirstToken)) =
+            (self.m.first_content_at, self.phase)
+        {
             self.set_phase(host, Some(Phase::Streaming));
+            if self.plugin.config.filter_state {
+                let ttft = first.saturating_sub(self.request_start);
+                crate::attributes::write_first_chunk(host, ttft);
+            }
         }
         if end_of_stream {
             self.finish(host, StreamEnd::Completed);
@@ -721,6 +740,8 @@ impl Stream {
             ttfr_micros: since_start(m.first_reasoning_at),
             tpot_micros,
             output_tokens_per_second,
+            mean_chunk_gap_micros: (m.content_events >= 2).then(|| span / (m.content_events - 1)),
+            request_stream: self.request_info.stream,
             usage_injected: self.usage_injected,
             duration_micros: now.saturating_sub(self.request_start),
             terminator_seen: m.terminator_seen,
