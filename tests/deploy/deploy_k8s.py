@@ -69,7 +69,22 @@ CEL_RULES = {
     'has(self.context) ? ((self.context == "WAYPOINT") ? has(self.waypoint) : !has(self.waypoint)) : !has(self.waypoint)':
         lambda s: (("waypoint" in s) if s.get("context") == "WAYPOINT" else ("waypoint" not in s)),
     '0 < self && self <= 65535': lambda s: 0 < s <= 65535,
+    # Telemetry (istio/telemetry-otel.yaml): tag overrides and reporting durations
+    '((has(self.operation) ? self.operation : "") == "UPSERT") ? (self.value != "") : true':
+        lambda s: s["value"] != "" if s.get("operation", "") == "UPSERT" else True,
+    '((has(self.operation) ? self.operation : "") == "REMOVE") ? !has(self.value) : true':
+        lambda s: "value" not in s if s.get("operation", "") == "REMOVE" else True,
+    "duration(self) >= duration('1ms')": lambda s: _go_duration_seconds(s) >= 0.001,
 }
+
+
+def _go_duration_seconds(text: str) -> float:
+    """CEL `duration()` (Go `time.ParseDuration`): `1h2m3.5s`, `250ms`; raises on bad input."""
+    units = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9}
+    parts = re.findall(r"(\d+(?:\.\d*)?|\.\d+)(h|ms|us|µs|ns|m|s)", text)
+    if not parts or "".join(n + u for n, u in parts) != text.lstrip("+"):
+        raise ValueError(f"not a duration: {text!r}")
+    return sum(float(n) * units[u] for n, u in parts)
 
 
 # --- schema conversion ----------------------------------------------------------------------
@@ -301,6 +316,48 @@ def istio_operator_errors(doc: dict) -> list[str]:
     mesh = spec.get("meshConfig", {})
     if "defaultConfig" in mesh:
         errors += proxy_config_errors(mesh["defaultConfig"], "spec.meshConfig.defaultConfig")
+    for i, provider in enumerate(mesh.get("extensionProviders", [])):
+        errors += extension_provider_errors(provider, f"spec.meshConfig.extensionProviders.{i}")
+    return errors
+
+
+# istio/api mesh/v1alpha1/config.proto (1.30), MeshConfig.ExtensionProvider: the kinds and, for
+# the two llmtap uses, their fields.
+EXTENSION_PROVIDER_KINDS = {
+    "envoyExtAuthzHttp", "envoyExtAuthzGrpc", "zipkin", "lightstep", "datadog", "stackdriver",
+    "opencensus", "skywalking", "opentelemetry", "prometheus", "envoyFileAccessLog", "envoyHttpAls",
+    "envoyTcpAls", "envoyOtelAls", "sds",
+}
+PROVIDER_FIELDS = {
+    "opentelemetry": {"service", "port", "maxTagLength", "http", "grpc", "resourceDetectors", "dynatraceSampler"},
+    "envoyFileAccessLog": {"path", "logFormat"},
+}
+
+
+def extension_provider_errors(provider: dict, where: str) -> list[str]:
+    errors = []
+    if not (isinstance(provider.get("name"), str) and provider["name"]):
+        errors.append(f"{where}.name: required")
+    kinds = set(provider) - {"name"}
+    for k in kinds - EXTENSION_PROVIDER_KINDS:
+        errors.append(f"{where}.{k}: unknown extension provider kind")
+    if len(kinds) != 1:
+        errors.append(f"{where}: exactly one provider kind, got {sorted(kinds)}")
+    for kind in kinds & set(PROVIDER_FIELDS):
+        body = provider[kind]
+        for k in set(body) - PROVIDER_FIELDS[kind]:
+            errors.append(f"{where}.{kind}.{k}: unknown field")
+        if kind == "opentelemetry":
+            if not body.get("service"):
+                errors.append(f"{where}.opentelemetry.service: required")
+            if not (isinstance(body.get("port"), int) and 0 < body["port"] <= 65535):
+                errors.append(f"{where}.opentelemetry.port: must be 1..65535")
+        if kind == "envoyFileAccessLog":
+            fmt = body.get("logFormat", {})
+            for k in set(fmt) - {"text", "labels", "omitEmptyValues"}:
+                errors.append(f"{where}.envoyFileAccessLog.logFormat.{k}: unknown field")
+            if "text" in fmt and "labels" in fmt:
+                errors.append(f"{where}.envoyFileAccessLog.logFormat: text and labels are exclusive")
     return errors
 
 

@@ -25,9 +25,11 @@ def test_every_expected_manifest_exists():
     assert {
         "wasmplugin.yaml", "wasmplugin-http.yaml", "envoyfilter-stats.yaml", "envoyfilter-wasm.yaml",
         "meshconfig-stats.yaml", "pod-annotations.yaml", "bootstrap-override.yaml", "prometheusrule.yaml",
+        "telemetry-otel.yaml", "meshconfig-otel.yaml",
     } <= names
     kinds = {d["kind"] for _, _, d in DOCS}
-    assert {"WasmPlugin", "EnvoyFilter", "PrometheusRule", "IstioOperator", "Deployment", "ConfigMap"} <= kinds
+    assert {"WasmPlugin", "EnvoyFilter", "PrometheusRule", "IstioOperator", "Deployment", "ConfigMap",
+            "Telemetry"} <= kinds
 
 
 def test_every_cel_rule_of_the_used_crds_is_implemented(validator):
@@ -117,6 +119,44 @@ def test_validator_rejects_bootstrap_patch_other_than_merge(validator):
     doc = _doc("envoyfilter-stats.yaml")
     doc["spec"]["configPatches"][0]["patch"]["operation"] = "ADD"
     assert any("only support MERGE" in e for e in validator.validate(doc).errors)
+
+
+TELEMETRY_BREAKAGES = [
+    ("formatter typo", lambda d: d["spec"]["tracing"][0]["customTags"]["error.type"].__setitem__("formater", {"value": "x"}), "'formater' was unexpected"),
+    ("formatter without value", lambda d: d["spec"]["tracing"][0]["customTags"]["error.type"].__setitem__("formatter", {}), "'value' is a required property"),
+    ("two kinds in one tag", lambda d: d["spec"]["tracing"][0]["customTags"]["error.type"].__setitem__("literal", {"value": "x"}), "is valid under each of"),
+    ("sampling above 100", lambda d: d["spec"]["tracing"][0].__setitem__("randomSamplingPercentage", 101), "is greater than the maximum"),
+    ("provider without name", lambda d: d["spec"]["tracing"][0]["providers"][0].pop("name"), "'name' is a required property"),
+]
+
+
+@pytest.mark.parametrize("label,mutate,expect", TELEMETRY_BREAKAGES, ids=[b[0] for b in TELEMETRY_BREAKAGES])
+def test_validator_rejects_broken_telemetry(validator, label, mutate, expect):
+    doc = _doc("telemetry-otel.yaml", "Telemetry")
+    mutate(doc)
+    errors = validator.validate(doc).errors
+    assert any(expect in e for e in errors), f"{label}: not caught; errors={errors}"
+
+
+MESH_PROVIDER_BREAKAGES = [
+    ("provider kind typo", lambda p: p.__setitem__("opentelemtry", p.pop("opentelemetry")), "unknown extension provider kind"),
+    ("otel port out of range", lambda p: p["opentelemetry"].__setitem__("port", 70000), "must be 1..65535"),
+    ("otel field typo", lambda p: p["opentelemetry"].__setitem__("servce", "x"), "unknown field"),
+]
+
+
+@pytest.mark.parametrize("label,mutate,expect", MESH_PROVIDER_BREAKAGES, ids=[b[0] for b in MESH_PROVIDER_BREAKAGES])
+def test_validator_rejects_broken_mesh_extension_provider(validator, label, mutate, expect):
+    doc = _doc("meshconfig-otel.yaml", "IstioOperator")
+    mutate(doc["spec"]["meshConfig"]["extensionProviders"][0])
+    errors = validator.validate(doc).errors
+    assert any(expect in e for e in errors), f"{label}: not caught; errors={errors}"
+
+
+def test_validator_rejects_json_log_with_text_and_labels(validator):
+    doc = _doc("meshconfig-otel.yaml", "IstioOperator")
+    doc["spec"]["meshConfig"]["extensionProviders"][1]["envoyFileAccessLog"]["logFormat"]["text"] = "x"
+    assert any("exclusive" in e for e in validator.validate(doc).errors)
 
 
 PROMRULE_BREAKAGES = [

@@ -9,6 +9,7 @@ wasm module into V8, so a module that fails to load fails here too.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -22,6 +23,11 @@ RUN_CASES = {
     "https-port-prefix": ("https://llm.example.com:8443/v1beta", ["--concurrency", "4"]),
     "https-ip": ("https://127.0.0.1:8443", []),
     "tuned": ("http://127.0.0.1:8000", ["--stats-flush-interval-ms", "250", "--concurrency", "1"]),
+    # Issue 19: OpenTelemetry tracer + stat sink (h2c and TLS collectors) and the JSON access log.
+    "otlp-ip-access-log": ("http://127.0.0.1:8000", ["--otlp-endpoint", "http://127.0.0.1:4317", "--access-log", "/dev/stdout"]),
+    "otlp-tls-dns": ("https://api.openai.com", ["--otlp-endpoint", "https://otel-collector.example.com:4317"]),
+    "access-log-only": ("http://127.0.0.1:8000", ["--access-log", "/tmp/llmtap-access.json"]),
+    "otlp-tls-plain-upstream": ("http://127.0.0.1:8000", ["--otlp-endpoint", "https://otel-collector.example.com:4317"]),
 }
 
 EXAMPLE_CONFIG = {
@@ -29,6 +35,10 @@ EXAMPLE_CONFIG = {
     "max_event_bytes": 262144,
     "routes": [{"path_prefix": "/models/", "path_suffix": "/chat/completions", "format": "openai_chat"}],
 }
+
+
+# src/aggregator/src/launch.rs CA_BUNDLES: with one present, TLS peers must be verified.
+CA_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
 
 
 def validate(path, cwd) -> None:
@@ -87,6 +97,18 @@ def test_rendered_bootstrap_validates(artifacts, tmp_path, case, config):
         host = upstream.split("//")[1].split("/")[0].split(":")[0]
         if not host[0].isdigit():
             assert sockets[0]["typed_config"].get("sni") == host
+
+    otlp = [c for c in doc["static_resources"]["clusters"] if c["name"] == "llmtap_otlp"]
+    if "--otlp-endpoint" in extra:
+        endpoint = extra[extra.index("--otlp-endpoint") + 1]
+        assert len(otlp) == 1 and "tracing" in text and "envoy.stat_sinks.open_telemetry" in text
+        if endpoint.startswith("https://"):
+            tls = otlp[0]["transport_socket"]["typed_config"]
+            assert tls.get("sni") == endpoint.split("//")[1].split(":")[0]
+            if any(Path(p).is_file() for p in CA_BUNDLES):
+                assert "trusted_ca" in tls["common_tls_context"]["validation_context"], "collector not verified"
+    else:
+        assert not otlp and "tracing" not in doc["static_resources"]["listeners"][0]["filter_chains"][0]["filters"][0]["typed_config"]
 
     path = tmp_path / "bootstrap.yaml"
     path.write_text(text)

@@ -26,13 +26,20 @@ pub struct BootstrapParams<'a> {
     pub stats_flush_interval_ms: u64,
     /// CA bundle used to verify an `https://` upstream; `None` leaves it unverified.
     pub ca_bundle: Option<&'a str>,
+    /// OTLP export and the JSON access log (`--otlp-endpoint`, `--access-log`).
+    pub telemetry: crate::telemetry::Telemetry<'a>,
 }
 
 /// Renders the bootstrap YAML.
 pub fn render(p: &BootstrapParams<'_>) -> Result<String, TemplateError> {
     let upstream = p.upstream;
     let is_ip = upstream.ip().is_some();
+    let [hcm_telemetry, stats_sinks, telemetry_clusters] =
+        crate::telemetry::values(&p.telemetry, |endpoint| upstream_tls(endpoint, p.ca_bundle));
     let values = [
+        hcm_telemetry,
+        stats_sinks,
+        telemetry_clusters,
         ("admin_address", yaml_string(&p.admin.ip().to_string())),
         ("admin_port", p.admin.port().to_string()),
         (
@@ -139,6 +146,7 @@ mod tests {
             plugin_config: config,
             stats_flush_interval_ms: 1000,
             ca_bundle: Some("/etc/ssl/certs/ca-certificates.crt"),
+            telemetry: Default::default(),
         }
     }
 

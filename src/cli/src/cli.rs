@@ -83,6 +83,15 @@ pub struct RunArgs {
     pub admin: SocketAddr,
     #[command(flatten)]
     pub envoy: EnvoyArgs,
+    /// OTLP/gRPC collector (`http://HOST:PORT`, `https://…` for TLS): Envoy sends one span per
+    /// request, tagged with llmtap's attributes, and the filter's metrics there
+    /// (docs/opentelemetry.md).
+    #[arg(long, value_parser = crate::telemetry::parse_otlp_endpoint, value_name = "URL")]
+    pub otlp_endpoint: Option<Upstream>,
+    /// Write a JSON access log (one object per request, llmtap's attributes included) to this
+    /// file (`/dev/stdout` works).
+    #[arg(long, value_name = "PATH")]
+    pub access_log: Option<String>,
     /// Print the rendered Envoy bootstrap (YAML) and exit without starting Envoy.
     #[arg(long)]
     pub print_bootstrap: bool,

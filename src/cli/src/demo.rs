@@ -72,6 +72,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, Error> {
         plugin_config: &plugin_config,
         stats_flush_interval_ms: FLUSH_INTERVAL_MS,
         ca_bundle: None,
+        telemetry: Default::default(),
     })?;
     let file = BootstrapFile::write(&yaml)?;
     let log_path = file.dir().join("envoy.log");

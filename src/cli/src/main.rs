@@ -20,6 +20,7 @@ mod ports;
 mod progress;
 mod run;
 mod summary;
+mod telemetry;
 mod template;
 mod tokens;
 mod upstream;

@@ -23,18 +23,23 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
         std::env::var_os("LLMTAP_WASM"),
         &roots,
     )?;
-    let ca_bundle = match args.upstream.scheme {
-        Scheme::Https => {
-            let found = launch::ca_bundle();
-            if found.is_none() {
+    // The upstream's and the OTLP collector's certificates are verified with the system bundle.
+    let tls_peers: Vec<_> = std::iter::once(&args.upstream)
+        .chain(args.otlp_endpoint.as_ref())
+        .filter(|peer| peer.scheme == Scheme::Https)
+        .collect();
+    let ca_bundle = if tls_peers.is_empty() {
+        None
+    } else {
+        let found = launch::ca_bundle();
+        if found.is_none() {
+            for peer in &tls_peers {
                 eprintln!(
-                    "llmtap: warning: no system CA bundle found; the certificate of {} will not be verified",
-                    args.upstream
+                    "llmtap: warning: no system CA bundle found; the certificate of {peer} will not be verified"
                 );
             }
-            found
         }
-        Scheme::Http => None,
+        found
     };
     let yaml = bootstrap::render(&BootstrapParams {
         listen: args.listen,
@@ -44,6 +49,10 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
         plugin_config: &plugin_config,
         stats_flush_interval_ms: args.envoy.stats_flush_interval_ms,
         ca_bundle,
+        telemetry: crate::telemetry::Telemetry {
+            otlp: args.otlp_endpoint.as_ref(),
+            access_log: args.access_log.as_deref(),
+        },
     })?;
     if args.print_bootstrap {
         print!("{yaml}");

@@ -3,6 +3,7 @@
 //! route, captures the request, picks the body reader, feeds it, and at the end hands what
 //! it measured to `summarize` and the summary to [`record`].
 
+use super::attributes;
 use super::measure::{EventSink, Measurements};
 use super::outcome::StreamEnd;
 use super::plugin::{Phase, Plugin};
@@ -151,6 +152,9 @@ impl Stream {
             )
             && host.request_header(":method").as_deref() == Some("POST");
         self.set_phase(host, Some(Phase::AwaitingFirstToken));
+        if self.plugin.config.filter_state {
+            attributes::write_started(host, &self.labels);
+        }
     }
 
     /// One read of the request body.
@@ -227,6 +231,11 @@ impl Stream {
             content_encoding.as_deref(),
             self.plugin.config.max_event_bytes,
         );
+        if self.plugin.config.filter_state {
+            self.finish_labels_if_ready();
+            let stream = self.request_info.stream;
+            attributes::write_response_started(host, &self.labels, stream);
+        }
         if self.plugin.config.labels.destination_service {
             let cluster = host.property(&["xds", "cluster_name"]).unwrap_or_default();
             let cluster = String::from_utf8_lossy(&cluster);
@@ -248,8 +257,14 @@ impl Stream {
             self.m.first_byte_at = Some(now);
         }
         self.feed(host, now, Some(read));
-        if self.m.first_content_at.is_some() && self.phase == Some(Phase::AwaitingFirstToken) {
+        if let (Some(first), Some(Phase::AwaitingFirstToken)) =
+            (self.m.first_content_at, self.phase)
+        {
             self.set_phase(host, Some(Phase::Streaming));
+            if self.plugin.config.filter_state {
+                let ttft = first.saturating_sub(self.request_start);
+                attributes::write_first_chunk(host, ttft);
+            }
         }
         if end_of_stream {
             self.finish(host, StreamEnd::Completed);
@@ -344,6 +359,7 @@ impl Stream {
             end,
             http_status: self.http_status,
             body_encoded: self.body_encoded,
+            request_stream: self.request_info.stream,
             usage_injected: self.usage_injected,
             request_start: self.request_start,
             now,

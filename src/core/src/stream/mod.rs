@@ -19,11 +19,13 @@
 //! - [`request_body`]: hold, pass or replace one request body read (the filter maps it);
 //! - [`measure`]: measurements, and applying each decoded event to them;
 //! - [`summary`]: the pure end-of-stream summary;
-//! - [`record`] (with [`outcome`] and [`cost`]): the metrics and attributes written once, when
+//! - [`record`] (with [`outcome`], [`cost`] and [`attributes`]): the metrics and the
+//!   per-request attributes (filter state for access logs and span tags) written once, when
 //!   the stream ends — except the gaps, recorded as they happen (storing them would need
 //!   memory proportional to the stream), and the in-flight gauge, which moves when the phase
 //!   changes.
 
+pub mod attributes;
 pub mod cost;
 pub mod lifecycle;
 pub mod measure;

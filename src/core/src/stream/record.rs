@@ -1,5 +1,5 @@
-//! Recording a finished stream: one host call per metric, and the per-request attributes
-//! for access logs.
+//! Recording a finished stream: one host call per metric, then the per-request attributes
+//! ([`super::attributes`]).
 
 use super::outcome::Outcome;
 use super::plugin::Plugin;
@@ -99,12 +99,15 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
         }
     }
     if plugin.config.filter_state {
-        write_attributes(host, s, outcome);
+        super::attributes::write(host, s, outcome);
     }
 }
 
 /// The provider's figure when it reported one, else the counted one.
-fn reported_or_counted(reported: Option<u64>, counted: Option<TokenCount>) -> Option<TokenCount> {
+pub(crate) fn reported_or_counted(
+    reported: Option<u64>,
+    counted: Option<TokenCount>,
+) -> Option<TokenCount> {
     reported.map(from_usage).or(counted)
 }
 
@@ -128,55 +131,6 @@ fn wasted(s: &StreamSummary) -> Option<&'static str> {
         ) => Some(o.as_str()),
         _ if s.refusal_source.is_some() && s.refusal_kind == RefusalKind::Full => Some("refused"),
         _ => None,
-    }
-}
-
-/// Per-request attributes, named after the OpenTelemetry GenAI semantic conventions where
-/// one exists, written as Envoy filter state (`%FILTER_STATE(wasm.llmtap.<name>:PLAIN)%`
-/// in access logs; proxy-wasm cannot write dynamic metadata, envoyproxy/envoy#15148).
-fn write_attributes(host: &dyn Host, s: &StreamSummary, outcome: Outcome) {
-    let mut text = String::new();
-    let put = |key: &str, value: &str| host.set_attribute(key, value.as_bytes());
-    let number = |text: &mut String, v: u64| {
-        text.clear();
-        text.push_str(&v.to_string());
-    };
-    if let Some(model) = &s.labels.request_model {
-        put("llmtap.gen_ai.request.model", model);
-    }
-    if !s.response_model.is_empty() {
-        let mut model = String::new();
-        m::sanitize_label_value(s.response_model.as_bytes(), &mut model);
-        put("llmtap.gen_ai.response.model", &model);
-    }
-    if let Some(v) = reported_or_counted(s.usage.input, s.counted_input) {
-        number(&mut text, v.tokens);
-        put("llmtap.gen_ai.usage.input_tokens", &text);
-        put("llmtap.input_token_source", v.source.as_str());
-    }
-    if let Some(v) = reported_or_counted(s.usage.output, s.counted_output) {
-        number(&mut text, v.tokens);
-        put("llmtap.gen_ai.usage.output_tokens", &text);
-        put("llmtap.output_token_source", v.source.as_str());
-    }
-    if s.usage_injected {
-        put("llmtap.include_usage_injected", "true");
-    }
-    if let Some(reason) = s.finish_reason {
-        put("llmtap.gen_ai.response.finish_reasons", reason.as_str());
-        let mut raw = String::new();
-        m::sanitize_label_value(s.finish_raw.as_bytes(), &mut raw);
-        put("llmtap.finish_reason_raw", &raw);
-    }
-    if let Some(ttft) = s.ttft_micros {
-        number(&mut text, micros_to_millis(ttft));
-        put("llmtap.ttft_ms", &text);
-    }
-    put("llmtap.outcome", outcome.as_str());
-    put("llmtap.refusal", s.refusal_source.unwrap_or("none"));
-    if let Some(cost) = s.cost_micros {
-        number(&mut text, cost);
-        put("llmtap.cost_usd_micros", &text);
     }
 }
 

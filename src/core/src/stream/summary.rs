@@ -32,6 +32,11 @@ pub struct StreamSummary {
     pub tpot_micros: Option<u64>,
     /// (output tokens − 1) / (last content − first content), in tokens per second.
     pub output_tokens_per_second: Option<u64>,
+    /// Mean gap between consecutive content events: (last content − first content) /
+    /// (content events − 1), in µs; needs ≥ 2 content events.
+    pub mean_chunk_gap_micros: Option<u64>,
+    /// The request body's `stream` flag, if it had one.
+    pub request_stream: Option<bool>,
     /// The request body was rewritten to ask for usage (`inject_include_usage`).
     pub usage_injected: bool,
     pub duration_micros: u64,
@@ -65,6 +70,8 @@ pub(crate) struct SummaryInputs<'a> {
     pub http_status: u16,
     /// The response body was compressed and not parsed.
     pub body_encoded: bool,
+    /// The request body's `stream` flag, if it had one.
+    pub request_stream: Option<bool>,
     /// The request body was rewritten to ask for usage.
     pub usage_injected: bool,
     /// Request start and stream end, in microseconds.
@@ -146,6 +153,8 @@ pub(crate) fn summarize(i: SummaryInputs<'_>) -> StreamSummary {
         ttfr_micros: since_start(m.first_reasoning_at),
         tpot_micros,
         output_tokens_per_second,
+        mean_chunk_gap_micros: (m.content_events >= 2).then(|| span / (m.content_events - 1)),
+        request_stream: i.request_stream,
         usage_injected: i.usage_injected,
         duration_micros: i.now.saturating_sub(i.request_start),
         terminator_seen: m.terminator_seen,
@@ -212,6 +221,7 @@ mod tests {
             end: StreamEnd::Completed,
             http_status: 200,
             body_encoded: false,
+            request_stream: None,
             usage_injected: false,
             request_start: 1_000,
             now: 901_000,
