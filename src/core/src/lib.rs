@@ -14,8 +14,10 @@
 //! - [`config`]: the plugin configuration;
 //! - [`metrics`], [`registry`]: the metric catalogue, label encoding and id cache;
 //! - [`tokenize`]: exact (`tiktoken`) and estimated token counts when usage is missing;
+//! - [`answer_label`]: labels extracted from each answer (`llm_answer_labels_total`);
 //! - [`host`]: the [`host::Host`] trait the filter implements.
 
+pub mod answer_label;
 pub mod aws_eventstream;
 pub mod body;
 pub mod config;

@@ -15,6 +15,7 @@
 //! recorded as they happen (storing them would need memory proportional to the stream),
 //! and the in-flight gauge, which moves when the phase changes.
 
+use crate::answer_label::{AnswerLabel, AnswerLabelScan, VmAnswerLabels};
 use crate::body::{BodyEvent, BodyReader};
 use crate::config::Config;
 use crate::decode::decode_body_event;
@@ -54,6 +55,8 @@ pub struct Plugin {
     refusals: Option<RefusalMatcher>,
     /// Tokenizers per encoding ([`Encoding::ALL`] order), built on first use.
     tokenizers: RefCell<[TokenizerSlot; 2]>,
+    /// Answer-label extractors and their per-VM value budget.
+    answer_labels: VmAnswerLabels,
 }
 
 /// A tokenizer not built yet, built, or failed to build (then streams are estimated).
@@ -148,7 +151,6 @@ impl Plugin {
             .map(|r| r.provider_name.as_deref().map(sanitize))
             .collect();
         Rc::new(Plugin {
-            config,
             registry,
             provider_override,
             route_providers,
@@ -156,6 +158,8 @@ impl Plugin {
             in_flight: Cell::new(None),
             refusals,
             tokenizers: RefCell::new([TokenizerSlot::Unbuilt, TokenizerSlot::Unbuilt]),
+            answer_labels: VmAnswerLabels::new(&config),
+            config,
         })
     }
 
@@ -275,6 +279,8 @@ pub(crate) struct Measurements {
     pub encoding: Option<Encoding>,
     /// Prompt tokens counted from the request body (streams without usage).
     pub counted_input: Option<TokenCount>,
+    /// Answer-label extraction (routes with `answer_labels` only).
+    pub answer_labels: Option<AnswerLabelScan>,
     /// Gap histogram id, resolved at the first gap: `Some(None)` = resolved, refused.
     gap_id: Option<Option<u32>>,
 }
@@ -317,6 +323,8 @@ pub struct StreamSummary {
     pub outcome: Option<Outcome>,
     pub cost_micros: Option<u64>,
     pub labels: StreamLabels,
+    /// One per configured answer label (`llm_answer_labels_total`).
+    pub answer_labels: Vec<AnswerLabel>,
 }
 
 /// Per-request state.
@@ -444,6 +452,7 @@ impl Stream {
             self.labels.source_workload = Some(self.plugin.source_workload(host));
         }
         self.m.refusal_scan = self.plugin.refusals.as_ref().map(RefusalMatcher::scan);
+        self.m.answer_labels = self.plugin.answer_labels.scan(route.rule);
         self.rewrite_request = self.plugin.config.inject_include_usage
             && matches!(
                 route.format,
@@ -643,6 +652,12 @@ impl Stream {
             (Some(scan), Some(matcher)) => scan.finish(matcher),
             _ => None,
         };
+        let answer_labels = self
+            .m
+            .answer_labels
+            .take()
+            .map(|mut scan| scan.finish(&self.plugin.answer_labels))
+            .unwrap_or_default();
         let m = &self.m;
         let finish_reason =
             (!m.finish_raw.is_empty()).then(|| FinishReason::normalize(&m.finish_raw));
@@ -736,6 +751,7 @@ impl Stream {
             outcome: Some(outcome),
             cost_micros,
             labels: std::mem::take(&mut self.labels),
+            answer_labels,
         };
         record::record(host, &self.plugin, &summary);
         self.summary = Some(summary);
@@ -760,10 +776,11 @@ impl EventSink<'_> {
         let refusals = self.plugin.refusals.as_ref();
         let plugin = self.plugin;
         let encoding = self.m.encoding;
-        let (scan, text, counter) = (
+        let (scan, text, counter, answer_labels) = (
             &mut self.m.refusal_scan,
             &mut self.m.text,
             &mut self.m.output_text,
+            &mut self.m.answer_labels,
         );
         let mut on_text = |raw: RawStr<'_>| {
             let mut decoded = false;
@@ -774,6 +791,14 @@ impl EventSink<'_> {
                     decoded = true;
                     scan.feed(matcher, text);
                 }
+            }
+            if let Some(labels) = answer_labels.as_mut().filter(|l| l.wants_text()) {
+                if !decoded {
+                    text.clear();
+                    raw.decode_into(text);
+                    decoded = true;
+                }
+                labels.feed(text);
             }
             if let Some(counter) = counter.as_mut() {
                 if !decoded {
