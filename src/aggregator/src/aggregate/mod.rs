@@ -6,6 +6,7 @@
 
 pub mod alertmanager;
 pub mod analysis;
+pub mod answer_labels;
 pub mod args;
 pub mod bench;
 pub mod catalogue;
