@@ -119,13 +119,22 @@ def test_metrics_and_alerts_name_the_label_feature(prometheus, tmp_path):
         proc.stop()
         am.stop()
     assert status == 200
-    verdict = lambda feature, model, v: re.search(
-        rf'^llmtap_drift_verdict{{[^}}]*feature="{re.escape(feature)}"[^}}]*gen_ai_request_model="{model}"'
-        rf'[^}}]*verdict="{v}"[^}}]*}} 1$', metrics, re.M)
-    assert verdict("answer_label:sentiment", "shifted", "drift"), metrics
-    assert verdict("answer_label:sentiment", "control", "no_drift"), metrics
-    assert verdict("answer_label:intent", "shifted", "no_drift"), metrics
-    assert re.search(r'^llmtap_drift_psi{[^}]*feature="answer_label:sentiment"[^}]*"shifted"[^}]*} 0\.3', metrics, re.M)
+    samples = {}
+    for name, labels, value in re.findall(r"^(llmtap_drift_\w+)\{(.*)\} (\S+)$", metrics, re.M):
+        key = (name, tuple(sorted(re.findall(r'(\w+)="([^"]*)"', labels))))
+        samples[key] = float(value)
+
+    def sample(name: str, **labels: str) -> float | None:
+        return samples.get((name, tuple(sorted({"destination_service": "", **labels}.items()))))
+
+    for feature, model, want in [("answer_label:sentiment", "shifted", "drift"),
+                                 ("answer_label:sentiment", "control", "no_drift"),
+                                 ("answer_label:intent", "shifted", "no_drift")]:
+        assert sample("llmtap_drift_verdict", feature=feature, gen_ai_request_model=model, verdict=want) == 1, \
+            (feature, model, want)
+    psi = sample("llmtap_drift_psi", feature="answer_label:sentiment", gen_ai_request_model="shifted")
+    want = textbook_psi([4, 2, 14], [8, 4, 8])
+    assert psi is not None and abs(psi - want) < 0.01 * want, (psi, want)
     drift_alerts = [a["labels"] for a in am.posts[0] if a["labels"]["alertname"] == "LlmtapDrift"]
     assert drift_alerts == [{"alertname": "LlmtapDrift", "feature": "answer_label:sentiment",
                              "gen_ai_request_model": "shifted", "severity": "warning"}], drift_alerts
