@@ -186,3 +186,31 @@ def test_a_route_list_replaces_the_global_one_and_caps_values(envoy, replay_dir)
     assert got == Counter({"Approve": 2, "Reject": 1, "other": 1}), got
     # The global extractors do not run on that route.
     assert label_counts(after, "sentiment") == label_counts(before, "sentiment")
+
+
+@pytest.mark.parametrize("bad, reason", [
+    ('{"answer_labels": [{"name": "intent", "regex": "intent: \\\\w+"}]}',
+     'answer_labels["intent"].regex: needs a capture group'),
+    ('{"answer_labels": [{"name": "sentiment", "json_pointer": "label"}]}',
+     'answer_labels["sentiment"].json_pointer must be'),
+])
+def test_envoy_rejects_an_invalid_extractor_with_one_line(artifacts, tmp_path, bad, reason):
+    import yaml
+    from harness import START_S, Proc, envoy_binary, next_base_id
+    from test_config import FILTER_ERROR, bootstrap_with_plugin_config
+
+    mock = Mock(tmp_path)
+    doc, _, _ = bootstrap_with_plugin_config(mock.url, bad)
+    path = tmp_path / "bootstrap.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    proc = Proc("envoy (bad answer_labels)",
+                [envoy_binary(), "-c", path, "--base-id", next_base_id(), "--concurrency", 1, "-l", "info"],
+                tmp_path / "envoy.log", cwd=tmp_path)
+    try:
+        code = proc.popen.wait(timeout=START_S)
+        lines = [l for l in proc.log().splitlines() if FILTER_ERROR in l]
+        assert code != 0 and lines, proc.tail()
+        assert len(lines) == 1 and reason in lines[0], lines
+    finally:
+        proc.stop()
+        mock.stop()
