@@ -127,6 +127,10 @@ def test_required_panels_exist():
     assert "llm_refusals_total{" in refusals
     assert 'refusal_kind="full"' in refusals  # partial refusals are not in the refusal rate
     assert "outcome" in by_title["Outcomes"]["targets"][0]["expr"]
+    shares = by_title["Answer label shares"]
+    assert "llm_answer_labels_total" in shares["targets"][0]["expr"]
+    assert "label_value" in shares["targets"][0]["legendFormat"]
+    assert shares["fieldConfig"]["defaults"]["unit"] == "percentunit"
     for metric in ("llm_prompt_tokens", "llm_output_tokens"):
         panel = next(p for p in d["panels"] if metric in p["targets"][0]["expr"] and "offset" in json.dumps(p["targets"]))
         exprs = [t["expr"] for t in panel["targets"]]

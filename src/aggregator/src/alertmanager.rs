@@ -84,7 +84,7 @@ pub fn alerts(report: &Report, valid_for: Duration) -> serde_json::Value {
                 out.push(serde_json::json!({
                     "labels": labels(&[
                         ("alertname", "LlmtapDrift"),
-                        ("feature", d.feature),
+                        ("feature", &d.feature),
                         ("gen_ai_request_model", &d.group.gen_ai_request_model),
                         ("destination_service", &d.group.destination_service),
                         ("severity", "warning"),

@@ -12,6 +12,7 @@ use crate::prom_text::parse_value;
 use crate::stats::buckets::{merge_sparse, per_bucket};
 use crate::stats::drift::{self, DriftReport, DriftSettings, Verdict};
 use crate::stats::spike::{self, SpikeReport, SpikeSettings, SpikeVerdict, WindowCount};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Settings of the statistics.
@@ -112,7 +113,7 @@ impl DriftVerdict {
         }
     }
 
-    fn from_core(v: Verdict) -> DriftVerdict {
+    pub(super) fn from_core(v: Verdict) -> DriftVerdict {
         match v {
             Verdict::NoDrift => DriftVerdict::NoDrift,
             Verdict::Drift => DriftVerdict::Drift,
@@ -134,7 +135,8 @@ pub struct Bins {
 /// Drift of one feature for one label set.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DriftEntry {
-    pub feature: &'static str,
+    /// A catalogue feature, or `answer_label:<name>`.
+    pub feature: Cow<'static, str>,
     /// `histogram` or `categorical`.
     pub kind: &'static str,
     #[serde(flatten)]
@@ -239,6 +241,7 @@ pub fn analyze(totals: &WindowTotals, settings: &AnalysisSettings) -> Analysis {
     for feature in &CATEGORIES {
         category_drift(feature, totals, settings, &mut out.drift);
     }
+    super::answer_labels::drift(&totals.current, &totals.reference, settings, &mut out.drift);
     for signal in [Signal::RefusalRate, Signal::ErrorRate] {
         spikes(signal, totals, settings, &mut out.spikes);
     }
@@ -385,7 +388,7 @@ fn histogram_drift(
             DriftVerdict::from_core(statistics.verdict)
         };
         out.push(DriftEntry {
-            feature: feature.feature,
+            feature: Cow::Borrowed(feature.feature),
             kind: "histogram",
             group: group.clone(),
             verdict,
@@ -450,7 +453,7 @@ fn category_drift(
         let (rc, cc) = (pick(refr), pick(cur));
         let statistics = drift::compare(&rc, &cc, settings.drift);
         out.push(DriftEntry {
-            feature: feature.feature,
+            feature: Cow::Borrowed(feature.feature),
             kind: "categorical",
             group: group.clone(),
             verdict: DriftVerdict::from_core(statistics.verdict),
@@ -596,7 +599,7 @@ mod tests {
         let a = analyze(&w, &no_merge());
         let d = &a.drift[0];
         assert_eq!(
-            (d.feature, d.verdict),
+            (d.feature.as_ref(), d.verdict),
             ("prompt_tokens", DriftVerdict::Drift)
         );
         assert_eq!(d.bins.reference, vec![500.0, 300.0, 200.0]);

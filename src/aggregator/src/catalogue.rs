@@ -83,7 +83,7 @@ pub const ERROR_OUTCOMES: [&str; 2] = ["error_event", "upstream_reset"];
 pub const RESET_LABELS: [&str; 2] = ["encoding", "token_source"];
 
 /// Every label kept when series are read (others are summed away).
-pub const KEPT_LABELS: [&str; 8] = [
+pub const KEPT_LABELS: [&str; 10] = [
     "gen_ai_request_model",
     "destination_service",
     "encoding",
@@ -92,6 +92,8 @@ pub const KEPT_LABELS: [&str; 8] = [
     "finish_reason",
     "outcome",
     "gen_ai_token_type",
+    metrics::LABEL_ANSWER_LABEL_NAME,
+    metrics::LABEL_ANSWER_LABEL_VALUE,
 ];
 
 /// The series names read from a source (histograms as their `_bucket` series).
@@ -100,11 +102,12 @@ pub fn series_names() -> Vec<String> {
         .iter()
         .map(|h| format!("{}_bucket", h.family))
         .collect();
-    for name in CATEGORIES
-        .iter()
-        .map(|c| c.family)
-        .chain([REQUESTS, REFUSALS, TOKENS])
-    {
+    for name in CATEGORIES.iter().map(|c| c.family).chain([
+        REQUESTS,
+        REFUSALS,
+        TOKENS,
+        metrics::ANSWER_LABELS_TOTAL.name,
+    ]) {
         if !names.iter().any(|n| n == name) {
             names.push(name.to_owned());
         }

@@ -201,7 +201,7 @@ pub fn render(
         o.family(name, "gauge", help);
         for d in drift {
             if let Some(v) = get(d) {
-                o.sample(name, &group_labels(&[("feature", d.feature)], &d.group), v);
+                o.sample(name, &group_labels(&[("feature", &d.feature)], &d.group), v);
             }
         }
     }
@@ -214,7 +214,7 @@ pub fn render(
         for v in DriftVerdict::ALL {
             o.sample(
                 "llmtap_drift_verdict",
-                &group_labels(&[("feature", d.feature), ("verdict", v.name())], &d.group),
+                &group_labels(&[("feature", &d.feature), ("verdict", v.name())], &d.group),
                 f64::from(u8::from(d.verdict == v)),
             );
         }

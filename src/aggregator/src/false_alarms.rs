@@ -40,7 +40,7 @@ fn stationary_traffic_alarms_at_most_at_the_stated_rates() {
     let mut rng = SplitMix64::new(20_261_123);
     let (mut drift_tests, mut drift_alarms) = (0u64, 0u64);
     let (mut spike_tests, mut spike_alarms, mut three_sigma) = (0u64, 0u64, 0u64);
-    let mut by_feature: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut by_feature: BTreeMap<std::borrow::Cow<'static, str>, u64> = BTreeMap::new();
     let mut by_kind: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
     let mut by_rule: BTreeMap<String, u64> = BTreeMap::new();
     for _ in 0..evaluations {
@@ -69,7 +69,7 @@ fn stationary_traffic_alarms_at_most_at_the_stated_rates() {
             if d.verdict == DriftVerdict::Drift {
                 drift_alarms += 1;
                 kind.1 += 1;
-                *by_feature.entry(d.feature).or_default() += 1;
+                *by_feature.entry(d.feature.clone()).or_default() += 1;
             }
         }
         for s in &analysis.spikes {

@@ -14,6 +14,7 @@
 
 pub mod alertmanager;
 pub mod analysis;
+pub mod answer_labels;
 pub mod bench;
 pub mod catalogue;
 pub mod clock;

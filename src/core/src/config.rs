@@ -4,6 +4,7 @@
 //! Unknown fields are errors (a typo must not silently turn a feature off). An empty
 //! configuration means the defaults below. Field-by-field documentation: `docs/configuration.md`.
 
+use crate::answer_label::config::{self as answer_label, AnswerLabelConfigError, AnswerLabelSpec};
 use crate::decode::WireFormat;
 use crate::refusal::{RefusalConfig, RefusalConfigError};
 use crate::tokenize::config::{TokenizerConfig, TokenizerConfigError};
@@ -65,6 +66,9 @@ pub struct Config {
     /// exact usage. Off by default: it buffers those request bodies (up to
     /// `max_request_body_bytes`) and rewrites them; see docs/configuration.md.
     pub inject_include_usage: bool,
+    /// Labels extracted from each answer (`llm_answer_labels_total`); a route's own list
+    /// replaces this one.
+    pub answer_labels: Vec<AnswerLabelSpec>,
 }
 
 /// Which labels the metrics carry (each can be switched off to cut series).
@@ -125,6 +129,7 @@ impl Default for Config {
             refusals: RefusalConfig::default(),
             tokenizer: TokenizerConfig::default(),
             inject_include_usage: false,
+            answer_labels: Vec::new(),
         }
     }
 }
@@ -151,6 +156,8 @@ pub enum ConfigError {
     Refusals(RefusalConfigError),
     /// The `tokenizer` section is invalid.
     Tokenizer(TokenizerConfigError),
+    /// An `answer_labels` list is invalid.
+    AnswerLabels(AnswerLabelConfigError),
 }
 
 impl core::fmt::Display for ConfigError {
@@ -163,6 +170,7 @@ impl core::fmt::Display for ConfigError {
             ),
             ConfigError::Refusals(e) => write!(f, "{e}"),
             ConfigError::Tokenizer(e) => write!(f, "{e}"),
+            ConfigError::AnswerLabels(e) => write!(f, "{e}"),
             ConfigError::BadPrice { model } => write!(
                 f,
                 "llmtap: invalid plugin configuration: prices[{model:?}]: price must be a finite number in 0..={MAX_PRICE_USD_PER_MILLION} (USD per million tokens)"
@@ -271,7 +279,13 @@ impl Config {
                 field: "label_allow_list",
             });
         }
-        for rule in &self.routes {
+        answer_label::validate("answer_labels", &self.answer_labels)
+            .map_err(ConfigError::AnswerLabels)?;
+        for (index, rule) in self.routes.iter().enumerate() {
+            if let Some(list) = &rule.answer_labels {
+                answer_label::validate(&format!("routes[{index}].answer_labels"), list)
+                    .map_err(ConfigError::AnswerLabels)?;
+            }
             let prefix = rule.path_prefix.as_deref().unwrap_or_default();
             let suffix = rule.path_suffix.as_deref().unwrap_or_default();
             if prefix.trim().is_empty() && suffix.trim().is_empty() {
@@ -308,6 +322,9 @@ pub struct RouteRule {
     /// `gen_ai_provider_name` for this route (e.g. `vllm`).
     #[serde(default)]
     pub provider_name: Option<String>,
+    /// This route's answer labels, replacing the global list (`[]`: none on this route).
+    #[serde(default)]
+    pub answer_labels: Option<Vec<AnswerLabelSpec>>,
 }
 
 impl RouteRule {

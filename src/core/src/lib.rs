@@ -49,8 +49,10 @@
 //! - [`config`]: the plugin configuration, validated once;
 //! - [`host`]: the [`host::Host`] trait the filter implements;
 //! - [`refusal`]: refusal phrases matched over the visible answer;
+//! - [`answer_label`]: labels extracted from each answer (`llm_answer_labels_total`);
 //! - [`tokenize`]: exact (`tiktoken`) and estimated token counts when usage is missing.
 
+pub mod answer_label;
 pub mod config;
 pub mod decode;
 pub mod framing;

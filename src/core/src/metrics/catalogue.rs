@@ -51,6 +51,10 @@ pub const LABEL_REFUSAL_SOURCE: &str = "refusal_source";
 pub const LABEL_REFUSAL_KIND: &str = "refusal_kind";
 /// Label of `llm_requests_in_flight`: `awaiting_first_token` | `streaming`.
 pub const LABEL_PHASE: &str = "phase";
+/// Label of `llm_answer_labels_total`: the configured answer label's name.
+pub const LABEL_ANSWER_LABEL_NAME: &str = "label_name";
+/// Label of `llm_answer_labels_total`: the value extracted from the answer (`none`, `other`).
+pub const LABEL_ANSWER_LABEL_VALUE: &str = "label_value";
 
 /// Every label key the filter can emit.
 pub const LABEL_KEYS: &[&str] = &[
@@ -68,6 +72,8 @@ pub const LABEL_KEYS: &[&str] = &[
     LABEL_REFUSAL_SOURCE,
     LABEL_REFUSAL_KIND,
     LABEL_PHASE,
+    LABEL_ANSWER_LABEL_NAME,
+    LABEL_ANSWER_LABEL_VALUE,
 ];
 
 /// Time buckets in milliseconds: OpenTelemetry GenAI `gen_ai.server.time_to_first_token`
@@ -129,6 +135,13 @@ pub const FINISH_REASONS_TOTAL: MetricDef = MetricDef {
     name: "llm_finish_reasons_total",
     kind: MetricKind::Counter,
     help: "Requests by normalised finish reason (stop, length, tool_calls, content_filter, refusal, error, other).",
+    buckets: &[],
+};
+
+pub const ANSWER_LABELS_TOTAL: MetricDef = MetricDef {
+    name: "llm_answer_labels_total",
+    kind: MetricKind::Counter,
+    help: "Answers by the label extracted from them (answer_labels): label_name, label_value (none = not found, other = outside values or past max_values).",
     buckets: &[],
 };
 
@@ -243,6 +256,7 @@ pub const CATALOGUE: &[&MetricDef] = &[
     &REQUESTS_TOTAL,
     &TOKENS_TOTAL,
     &FINISH_REASONS_TOTAL,
+    &ANSWER_LABELS_TOTAL,
     &REFUSALS_TOTAL,
     &COST_USD_MICROS_TOTAL,
     &WASTED_COST_USD_MICROS_TOTAL,

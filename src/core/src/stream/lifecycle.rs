@@ -145,6 +145,7 @@ impl Stream {
             self.labels.source_workload = Some(self.plugin.source_workload(host));
         }
         self.m.refusal_scan = self.plugin.refusals.as_ref().map(RefusalMatcher::scan);
+        self.m.answer_labels = self.plugin.answer_labels.scan(route.rule);
         self.rewrite_request = self.plugin.config.inject_include_usage
             && matches!(
                 route.format,
@@ -348,6 +349,12 @@ impl Stream {
             (Some(scan), Some(matcher)) => scan.finish(matcher),
             _ => None,
         };
+        let answer_labels = self
+            .m
+            .answer_labels
+            .take()
+            .map(|mut scan| scan.finish(&self.plugin.answer_labels))
+            .unwrap_or_default();
         let counted_output = self.count_output();
         self.m.output_text = None;
         self.plugin.log_tokenizer_failure(host);
@@ -368,6 +375,7 @@ impl Stream {
             counted_output,
             config: &self.plugin.config,
             labels: std::mem::take(&mut self.labels),
+            answer_labels,
         });
         record::record(host, &self.plugin, &summary);
         self.summary = Some(summary);

@@ -3,6 +3,7 @@
 //! counts, usage, finish reason, refusal signals. The inter-chunk gaps are recorded here as
 //! they happen (storing them would need memory proportional to the stream).
 
+use crate::answer_label::AnswerLabelScan;
 use super::plugin::Plugin;
 use crate::decode::json::RawStr;
 use crate::decode::{decode_body_event, EventFacts, RefusalSignal, UsageReport, WireFormat};
@@ -44,6 +45,8 @@ pub(crate) struct Measurements {
     pub encoding: Option<Encoding>,
     /// Prompt tokens counted from the request body (streams without usage).
     pub counted_input: Option<TokenCount>,
+    /// Answer-label extraction (routes with `answer_labels` only).
+    pub answer_labels: Option<AnswerLabelScan>,
     /// Gap histogram id, resolved at the first gap: `Some(None)` = resolved, refused.
     gap_id: Option<Option<u32>>,
 }
@@ -66,10 +69,11 @@ impl EventSink<'_> {
         let refusals = self.plugin.refusals.as_ref();
         let plugin = self.plugin;
         let encoding = self.m.encoding;
-        let (scan, text, counter) = (
+        let (scan, text, counter, answer_labels) = (
             &mut self.m.refusal_scan,
             &mut self.m.text,
             &mut self.m.output_text,
+            &mut self.m.answer_labels,
         );
         let mut on_text = |raw: RawStr<'_>| {
             let mut decoded = false;
@@ -80,6 +84,14 @@ impl EventSink<'_> {
                     decoded = true;
                     scan.feed(matcher, text);
                 }
+            }
+            if let Some(labels) = answer_labels.as_mut().filter(|l| l.wants_text()) {
+                if !decoded {
+                    text.clear();
+                    raw.decode_into(text);
+                    decoded = true;
+                }
+                labels.feed(text);
             }
             if let Some(counter) = counter.as_mut() {
                 if !decoded {

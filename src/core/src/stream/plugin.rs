@@ -2,6 +2,7 @@
 //! id cache, the provider labels, the refusal phrases and the tokenizers. Built once in
 //! `on_configure`.
 
+use crate::answer_label::VmAnswerLabels;
 use crate::config::Config;
 use crate::host::Host;
 use crate::metrics::catalogue as m;
@@ -30,6 +31,8 @@ pub struct Plugin {
     pub(super) refusals: Option<RefusalMatcher>,
     /// Tokenizers per encoding ([`Encoding::ALL`] order), built on first use.
     tokenizers: RefCell<[TokenizerSlot; 2]>,
+    /// Answer-label extractors and their per-VM value budget.
+    pub(super) answer_labels: VmAnswerLabels,
 }
 
 /// A tokenizer not built yet, built, or failed to build (then streams are estimated).
@@ -124,7 +127,6 @@ impl Plugin {
             .map(|r| r.provider_name.as_deref().map(sanitize))
             .collect();
         Rc::new(Plugin {
-            config,
             registry,
             provider_override,
             route_providers,
@@ -132,6 +134,8 @@ impl Plugin {
             in_flight: Cell::new(None),
             refusals,
             tokenizers: RefCell::new([TokenizerSlot::Unbuilt, TokenizerSlot::Unbuilt]),
+            answer_labels: VmAnswerLabels::new(&config),
+            config,
         })
     }
 

@@ -38,6 +38,14 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
             1,
         );
     }
+    for label in &s.answer_labels {
+        count(
+            &m::ANSWER_LABELS_TOTAL,
+            base.with(m::LABEL_ANSWER_LABEL_NAME, &label.name)
+                .with(m::LABEL_ANSWER_LABEL_VALUE, &label.value),
+            1,
+        );
+    }
     if let Some(source) = s.refusal_source {
         count(
             &m::REFUSALS_TOTAL,

@@ -4,6 +4,7 @@
 use super::cost::cost_micros;
 use super::measure::Measurements;
 use super::outcome::{self, FinishReason, Outcome, OutcomeInputs, StreamEnd};
+use crate::answer_label::AnswerLabel;
 use crate::config::Config;
 use crate::decode::{RefusalSignal, UsageReport, WireFormat};
 use crate::framing::FramingReport;
@@ -58,6 +59,8 @@ pub struct StreamSummary {
     pub outcome: Option<Outcome>,
     pub cost_micros: Option<u64>,
     pub labels: StreamLabels,
+    /// One per configured answer label (`llm_answer_labels_total`).
+    pub answer_labels: Vec<AnswerLabel>,
 }
 
 /// Everything [`summarize`] reads, gathered by the request lifecycle when the stream ends.
@@ -86,6 +89,8 @@ pub(crate) struct SummaryInputs<'a> {
     /// The price table.
     pub config: &'a Config,
     pub labels: StreamLabels,
+    /// The answer labels found (one per configured extractor).
+    pub answer_labels: Vec<AnswerLabel>,
 }
 
 /// The summary of a finished stream: timings relative to the request start, the outcome,
@@ -171,6 +176,7 @@ pub(crate) fn summarize(i: SummaryInputs<'_>) -> StreamSummary {
         outcome: Some(outcome),
         cost_micros,
         labels: i.labels,
+        answer_labels: i.answer_labels,
     }
 }
 
@@ -230,6 +236,7 @@ mod tests {
             counted_output: None,
             config,
             labels: StreamLabels::default(),
+            answer_labels: Vec::new(),
         }
     }
 
