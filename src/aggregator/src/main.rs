@@ -17,6 +17,7 @@ mod ports;
 mod progress;
 mod prom_text;
 mod run;
+mod scenario;
 mod sse_reader;
 mod summary;
 mod template;

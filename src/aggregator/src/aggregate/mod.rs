@@ -12,6 +12,8 @@ pub mod catalogue;
 pub mod exposition;
 #[cfg(test)]
 mod false_alarms;
+pub mod history;
+pub mod html;
 pub mod prometheus;
 pub mod report;
 pub mod server;
@@ -250,7 +252,9 @@ pub async fn aggregate(args: AggregateArgs) -> Result<ExitCode, crate::error::Er
                 first = false;
             }
             let errors = health_errors(&shared.sources.read().await);
-            let report = report::evaluate(&source, &windows, &analysis, unix_now(), errors).await;
+            let now = unix_now();
+            let report = report::evaluate(&source, &windows, &analysis, now, errors).await;
+            shared.history.write().await.record(&report, now);
             if let Some(base) = &args.alertmanager {
                 let outcome =
                     alertmanager::push(&alert_client, base, &report, args.evaluate_every * 3).await;
@@ -369,6 +373,16 @@ pub async fn drift(args: DriftArgs) -> Result<ExitCode, crate::error::Error> {
         (None, None) => unreachable_source(),
     };
     let report = report::evaluate(&source, &windows, &analysis, at, Vec::new()).await;
+    if let Some(path) = &args.html {
+        let history = past_psi(&source, &windows, &analysis, at, &report).await;
+        std::fs::write(path, html::render(&report, &history)).map_err(|source| {
+            crate::error::Error::WriteFile {
+                path: path.clone(),
+                source,
+            }
+        })?;
+        eprintln!("llmtap drift: wrote {}", path.display());
+    }
     if args.json {
         println!(
             "{}",
@@ -389,6 +403,31 @@ pub async fn drift(args: DriftArgs) -> Result<ExitCode, crate::error::Error> {
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Evaluations `drift --once --html` draws as PSI over time: this many spike windows back.
+const PAST_EVALUATIONS: u64 = 12;
+
+/// The PSI history of a one-shot: the same analysis at each of the [`PAST_EVALUATIONS`]
+/// spike windows before `at`, then `report` itself (evaluated at `at`).
+async fn past_psi(
+    source: &Source,
+    windows: &windows::WindowSettings,
+    analysis: &analysis::AnalysisSettings,
+    at: u64,
+    report: &Report,
+) -> history::History {
+    let mut history = history::History::with_capacity(PAST_EVALUATIONS as usize + 1);
+    let spike = windows.spike.as_secs().max(1);
+    for back in (1..=PAST_EVALUATIONS).rev() {
+        let Some(then) = at.checked_sub(back * spike) else {
+            continue;
+        };
+        let past = report::evaluate(source, windows, analysis, then, Vec::new()).await;
+        history.record(&past, then);
+    }
+    history.record(report, at);
+    history
 }
 
 /// clap guarantees one of --prometheus / --state.
