@@ -52,7 +52,7 @@ impl History {
         }
         let mut seen = std::collections::BTreeSet::new();
         for entry in &report.analysis.drift {
-            let feature: &str = &entry.feature;
+            let feature: &str = entry.feature;
             let id = (feature.to_owned(), entry.group.clone());
             let points = self.series.entry(id.clone()).or_default();
             if points.back().is_some_and(|p| p.at >= at) {
@@ -99,7 +99,7 @@ mod tests {
                     t.add(
                         SeriesKey::reduce(
                             "llm_prompt_tokens_bucket",
-                            [("gen_ai_request_model", *model), ("le", *le)].into_iter(),
+                            [("gen_ai_request_model", *model), ("le", *le)],
                         ),
                         c,
                     );

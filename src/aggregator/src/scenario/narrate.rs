@@ -231,6 +231,15 @@ pub fn check(report: &Value) -> Vec<String> {
     problems
 }
 
+/// A count (requests, refusals) as a whole number.
+fn count(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v:.0}")
+    } else {
+        "-".to_owned()
+    }
+}
+
 fn filter_table(out: &mut String, figures: &[PhaseFigures]) {
     let _ = writeln!(
         out,
@@ -244,15 +253,16 @@ fn filter_table(out: &mut String, figures: &[PhaseFigures]) {
     for f in figures {
         let (b, i) = (&f.baseline, &f.incident);
         let pair = |x: f64, y: f64| format!("{} → {}", fig(x), fig(y));
+        let counts = |x: f64, y: f64| format!("{} → {}", count(x), count(y));
         let _ = writeln!(
             out,
             "  {:<24} {:>13} {:>17} {:>15} {:>17} {:>11}",
             f.model,
-            pair(b.requests, i.requests),
+            counts(b.requests, i.requests),
             pair(b.prompt_tokens, i.prompt_tokens),
             pair(b.output_tokens, i.output_tokens),
             pair(b.ttft_p50_ms, i.ttft_p50_ms),
-            pair(b.refusals, i.refusals),
+            counts(b.refusals, i.refusals),
         );
     }
 }

@@ -142,7 +142,7 @@ pub fn request(model: &ScriptedModel, phase: Phase, n: u32) -> ScenarioRequest {
         Phase::Incident { burst: true } => BURST_REFUSAL_EVERY,
         _ => BASELINE_REFUSAL_EVERY,
     };
-    let refused = model.role == Role::RefusalBurst && n % refusal_every == 0;
+    let refused = model.role == Role::RefusalBurst && n.is_multiple_of(refusal_every);
     let tokens = OUTPUT_TOKENS[(i / 2) % OUTPUT_TOKENS.len()];
     let token_delay_ms = TOKEN_DELAYS_MS[(i / 4) % TOKEN_DELAYS_MS.len()];
     let user_chars = (prompt_tokens as usize * 4).saturating_sub(SYSTEM_PROMPT.len());

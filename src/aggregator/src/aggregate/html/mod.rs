@@ -25,7 +25,7 @@ h3{font-size:15px;margin:18px 0 6px;color:#2d3748}p,li,td,th{font-size:13px;line
 table{border-collapse:collapse;margin:6px 0 10px}td,th{border:1px solid #e2e8f0;padding:3px 8px;text-align:left}\
 th{background:#f7fafc}td.num{text-align:right;font-variant-numeric:tabular-nums}\
 .alarm{color:#b7410e;font-weight:600}.quiet{color:#4a5568}.meta{color:#4a5568;margin:2px 0}\
-.row{display:flex;flex-wrap:wrap;gap:14px}figure{margin:0 0 10px;border:1px solid #e2e8f0;border-radius:4px;padding:6px}\
+.row{display:flex;flex-wrap:wrap;gap:14px}figure{width:382px;margin:0 0 10px;border:1px solid #e2e8f0;border-radius:4px;padding:6px}\
 figcaption{font-size:12px;margin-bottom:4px}p.empty{width:380px;color:#718096;font-size:12px;margin:8px 0}\
 nav a{margin-right:12px;font-size:13px}";
 
@@ -50,9 +50,16 @@ fn number(v: Option<f64>) -> String {
 }
 
 fn rate(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |r| {
-        format!("{}%", plots::format_number(r * 100.0))
-    })
+    v.map_or("–".to_owned(), |r| format!("{:.1}%", r * 100.0))
+}
+
+/// A p-value: three decimals, scientific below 0.001.
+fn p_value(v: Option<f64>) -> String {
+    match v {
+        Some(p) if p >= 0.001 => format!("{p:.3}"),
+        Some(p) => format!("{p:.1e}"),
+        None => "–".to_owned(),
+    }
 }
 
 /// The label set as shown: the model, and the destination service when there is one.
@@ -111,8 +118,7 @@ fn spike_figures(s: &SpikeEntry) -> String {
         rate(st.current_rate),
         rate(st.trailing_mean_rate),
         rate(st.three_sigma_threshold),
-        st.binomial_p_value
-            .map_or("–".to_owned(), |p| format!("{p:.2e}"))
+        p_value(st.binomial_p_value)
     )
 }
 
@@ -169,7 +175,7 @@ fn alarms(out: &mut String, report: &Report) {
     }
     out.push_str("<table><tr><th>label set</th><th>what</th><th>verdict</th><th>figures</th></tr>");
     for d in drift {
-        let feature: &str = &d.feature;
+        let feature: &str = d.feature;
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -206,7 +212,7 @@ fn figure(out: &mut String, caption: &str, plot: Option<String>, empty: &str) {
 
 /// One drift comparison: its distributions next to its PSI over time.
 fn drift_row(out: &mut String, d: &DriftEntry, history: &History) {
-    let feature: &str = &d.feature;
+    let feature: &str = d.feature;
     let caption = format!(
         "<b>{}</b> · {} · {}",
         escape(feature),
@@ -227,7 +233,7 @@ fn drift_row(out: &mut String, d: &DriftEntry, history: &History) {
             escape(feature)
         ),
         plots::psi_over_time(feature, &history.points(feature, &d.group)),
-        "no PSI computed yet (too few observations)",
+        "no PSI test yet: a single category or bin, or too few observations",
     );
     out.push_str("</div>");
 }
@@ -261,7 +267,7 @@ fn model_section(
         drift_row(out, d, history);
     }
     let labels = categories.iter().any(|d| {
-        let feature: &str = &d.feature;
+        let feature: &str = d.feature;
         feature.starts_with(ANSWER_LABEL_PREFIX)
     });
     if !labels {

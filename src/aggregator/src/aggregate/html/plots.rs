@@ -22,7 +22,7 @@ fn unit(feature: &str) -> (&'static str, f64, &'static str) {
 
 /// What the x axis of a distribution shows.
 pub fn axis_title(entry: &DriftEntry) -> String {
-    let feature: &str = &entry.feature;
+    let feature: &str = entry.feature;
     if entry.kind == "categorical" {
         return format!("{feature} (share of each value)");
     }
@@ -40,7 +40,7 @@ fn bin_label(entry: &DriftEntry, index: usize) -> String {
     if entry.kind == "categorical" {
         return shorten(label, 12);
     }
-    let feature: &str = &entry.feature;
+    let feature: &str = entry.feature;
     let (_, divisor, _) = unit(feature);
     let show = |s: &str| match s.parse::<f64>() {
         Ok(v) if v.is_finite() => Some(format_number(v / divisor)),
@@ -157,7 +157,7 @@ pub fn distribution(entry: &DriftEntry) -> Option<String> {
         false,
         &format!("current n={}", format_number(s.current_samples)),
     );
-    let feature: &str = &entry.feature;
+    let feature: &str = entry.feature;
     Some(svg.finish(&format!("{feature}: current vs reference shares")))
 }
 
