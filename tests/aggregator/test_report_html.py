@@ -108,7 +108,7 @@ def test_every_plot_has_data_marks(page):
     # Per model: the distribution and PSI over time of 5 histogram features, the shares of the
     # categorical ones, and the refusal and error rates.
     for model in ("gpt-4o-mini", "llama-3.1-8b-instruct", "qwen2.5-7b", "mistral-7b-instruct"):
-        assert f'id="set-' in page and model in page
+        assert re.search(rf'<section id="set-\d+"><h2>{re.escape(model)}</h2>', page), model
     for feature in ("prompt_tokens", "output_tokens", "ttft", "inter_chunk_gap"):
         assert sum(label == f"{feature}: current vs reference shares" for label in labels) == 4, labels
         assert sum(label == f"{feature}: PSI and critical PSI over time" for label in labels) == 4, labels
