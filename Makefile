@@ -11,11 +11,12 @@ WASM := build/llmtap.wasm
 LLMTAP := target/release/llmtap
 export LLMTAP_CORPUS ?= $(abspath ../shared/corpus)
 
-.PHONY: aggregator-tests demo test bench bench-quick bench-tools bench-peer setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
+.PHONY: aggregator-tests report-tools demo test bench bench-quick bench-tools bench-peer setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
 
-## demo: build the filter and the CLI, then run the demo on the embedded default
+## demo: build the filter and the CLI, then run the scenario (drift, a refusal spike, a slow
+## first token) through Envoy + llmtap with the aggregator; the report lands in build/demo/
 demo: setup wasm cli
-	$(LLMTAP) demo
+	$(LLMTAP) demo --out build/demo
 
 ## test: install what is needed, then run every test (CI runs this)
 test: setup wasm cli lint unit wasm-tests integration deploy-tests fuzz-smoke bench-quick aggregator-tests
@@ -74,8 +75,13 @@ integration: setup wasm wasm-tokenizer cli
 	$(PY) -m pytest tests/integration -q -p no:cacheprovider
 
 ## aggregator-tests: drift/spike aggregator against real Prometheus (promtool backfill) and Envoy
-aggregator-tests: setup wasm cli deploy-tools
+aggregator-tests: setup wasm cli deploy-tools report-tools
 	$(PY) -m pytest tests/aggregator -q -p no:cacheprovider
+
+# Headless Chromium renders the HTML report in tests/aggregator/test_report_html.py.
+report-tools:
+	@command -v chromium >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null)
 
 ## deploy-tests: istio/ manifests, rules, dashboard, OCI packaging, live Envoy + Prometheus
 deploy-tests: setup wasm cli deploy-tools

@@ -119,6 +119,25 @@ def prometheus_series_names(kind_by_metric: dict[str, str]) -> set[str]:
     return names
 
 
+# Labels of the aggregator's own metrics (`llmtap aggregate` /metrics, docs/aggregator.md) that
+# the dashboard's aggregator panels select or group by.
+AGGREGATOR_LABELS = {"feature", "verdict", "signal", "window", "rule"}
+
+
+def aggregator_exposition_source() -> str:
+    """The Rust source that writes the aggregator's /metrics (found by content, not path)."""
+    for path in sorted((ROOT / "src").rglob("exposition.rs")):
+        text = path.read_text()
+        if '"llmtap_drift_psi"' in text:
+            return text
+    raise AssertionError("no src/**/exposition.rs writes llmtap_drift_psi")
+
+
+def aggregator_metrics() -> set[str]:
+    """Metric names `llmtap aggregate` exports (string literals of its exposition code)."""
+    return set(re.findall(r'"(llmtap_[a-z_]+)"', aggregator_exposition_source()))
+
+
 def run(cmd: list, timeout: float = 60, **kw) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(c) for c in cmd], capture_output=True, text=True, timeout=timeout, **kw

@@ -135,3 +135,15 @@ def test_required_panels_exist():
         panel = next(p for p in d["panels"] if metric in p["targets"][0]["expr"] and "offset" in json.dumps(p["targets"]))
         exprs = [t["expr"] for t in panel["targets"]]
         assert any("offset 7d" in e for e in exprs) and any("offset" not in e for e in exprs)
+
+
+def test_aggregator_panels_show_verdicts_and_psi_over_time():
+    by_title = {p["title"]: p for p in dashboard()["panels"]}
+    verdicts = by_title["Aggregator verdicts (1 = drift / spike)"]
+    exprs = [t["expr"] for t in verdicts["targets"]]
+    assert any('llmtap_drift_verdict{verdict="drift"' in e for e in exprs)
+    assert any("llmtap_spike_verdict" in e and "spike|sustained_rise" in e for e in exprs)
+    psi = by_title["Aggregator PSI and critical PSI over time"]
+    exprs = [t["expr"] for t in psi["targets"]]
+    assert any("llmtap_drift_psi" in e for e in exprs) and any("llmtap_drift_critical_psi" in e for e in exprs)
+    assert psi["fieldConfig"]["defaults"]["custom"]["scaleDistribution"]["type"] == "log"

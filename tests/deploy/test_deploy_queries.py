@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from deploy_common import PLANNED_METRICS, emitted_metrics, prometheus_series_names, require_tool, run, tag_names
+from deploy_common import AGGREGATOR_LABELS, PLANNED_METRICS, aggregator_exposition_source, aggregator_metrics, emitted_metrics, prometheus_series_names, require_tool, run, tag_names
 from deploy_promql import all_queries, identifiers, recorded_names
 
 QUERIES = all_queries()
@@ -29,9 +29,9 @@ def test_promtool_parse_check_bites(tmp_path):
 
 
 def test_queries_use_only_emitted_metrics_and_known_labels():
-    allowed_metrics = prometheus_series_names(emitted_metrics()) | recorded_names()
+    allowed_metrics = prometheus_series_names(emitted_metrics()) | recorded_names() | aggregator_metrics()
     planned = prometheus_series_names({m: "counter" for m in PLANNED_METRICS})
-    allowed_labels = set(tag_names()) | {"le"}
+    allowed_labels = set(tag_names()) | {"le"} | AGGREGATOR_LABELS
     problems = []
     for where, expr in QUERIES:
         metrics, labels = identifiers(expr)
@@ -46,6 +46,18 @@ def test_queries_use_only_emitted_metrics_and_known_labels():
         for label in labels - allowed_labels:
             problems.append(f"{where}: unknown label {label}")
     assert not problems, "\n".join(problems)
+
+
+def test_aggregator_labels_are_the_aggregators():
+    """Every label the dashboard may use on the aggregator's metrics is one its /metrics writes,
+    and the dashboard's aggregator panels query metric names it exports."""
+    source = aggregator_exposition_source()
+    for label in AGGREGATOR_LABELS:
+        assert f'("{label}", ' in source, f"the aggregator never writes label {label}"
+    exported = aggregator_metrics()
+    assert {"llmtap_drift_psi", "llmtap_drift_critical_psi", "llmtap_drift_verdict", "llmtap_spike_verdict"} <= exported
+    used = {m for _, e in QUERIES for m in identifiers(e)[0] if m.startswith("llmtap_")}
+    assert used and used <= exported, used - exported
 
 
 def test_identifier_extraction_catches_mistakes():

@@ -176,6 +176,9 @@ pub struct SpikeEntry {
     pub verdict: SpikeVerdict,
     /// The reference window's rate (CUSUM's in-control rate).
     pub reference_rate: Option<f64>,
+    /// Events and trials of every spike window, oldest first; the last is the current one
+    /// (the report's rate-per-window plot).
+    pub windows: Vec<WindowCount>,
     pub statistics: SpikeReport,
 }
 
@@ -521,11 +524,14 @@ fn spikes(
         let now = current.get(group).copied().unwrap_or_default();
         let reference_rate = reference.get(group).and_then(|w| w.rate());
         let statistics = spike::evaluate(&series, now, reference_rate, settings.spike);
+        let mut windows = series;
+        windows.push(now);
         out.push(SpikeEntry {
             signal,
             group: group.clone(),
             verdict: statistics.verdict,
             reference_rate,
+            windows,
             statistics,
         });
     }
@@ -737,6 +743,14 @@ mod tests {
             .unwrap();
         assert_eq!(refusal.verdict, SpikeVerdict::Spike);
         assert_eq!(refusal.statistics.three_sigma_alarm, Some(true));
+        assert_eq!(refusal.windows.len(), 25);
+        assert_eq!(
+            refusal.windows.last(),
+            Some(&WindowCount {
+                events: 60,
+                trials: 1000
+            })
+        );
         let errors = a
             .spikes
             .iter()

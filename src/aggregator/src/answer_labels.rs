@@ -4,9 +4,9 @@
 //! feature name `answer_label:<name>`, per model and destination service.
 
 use crate::analysis::{AnalysisSettings, Bins, DriftEntry, DriftVerdict, Group};
+use crate::stats::drift;
 use crate::totals::ByName;
 use llmtap_core::metrics::catalogue as metrics;
-use crate::stats::drift;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -81,9 +81,9 @@ pub fn drift(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::analysis::{analyze, WindowTotals};
     use crate::totals::{SeriesKey, Totals};
-    use super::*;
 
     fn add(t: &mut Totals, model: &str, name: &str, value: &str, count: f64) {
         t.add(

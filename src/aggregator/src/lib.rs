@@ -22,6 +22,8 @@ pub mod exposition;
 #[cfg(test)]
 mod false_alarms;
 pub mod histogram;
+pub mod history;
+pub mod html;
 pub mod http;
 pub mod prom_text;
 pub mod prometheus;
@@ -88,6 +90,8 @@ pub struct DriftOptions {
     pub at: Option<String>,
     /// Time the analysis over this many synthetic series instead of reading a source.
     pub bench_series: Option<usize>,
+    /// Also write the HTML report to this file.
+    pub html: Option<PathBuf>,
     pub windows: WindowSettings,
     pub analysis: AnalysisSettings,
 }
@@ -126,6 +130,12 @@ pub enum AggregateError {
     StepNotDivisor { step: u64, spike: u64 },
     #[error("the source failed, so there is no verdict: {0}")]
     Unhealthy(String),
+    #[error("cannot write {}: {source}", .path.display())]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 pub use clock::unix_now;
@@ -316,7 +326,9 @@ pub async fn aggregate(args: AggregateOptions) -> Result<(), AggregateError> {
                 first = false;
             }
             let errors = health_errors(&shared.sources.read().await);
-            let report = report::evaluate(&source, &windows, &analysis, unix_now(), errors).await;
+            let now = unix_now();
+            let report = report::evaluate(&source, &windows, &analysis, now, errors).await;
+            shared.history.write().await.record(&report, now);
             if let Some(base) = &args.alertmanager {
                 let outcome =
                     alertmanager::push(&alert_client, base, &report, args.evaluate_every * 3).await;
@@ -433,6 +445,16 @@ pub async fn drift(args: DriftOptions) -> Result<DriftOutcome, AggregateError> {
         (None, None) => unreachable_source(),
     };
     let report = report::evaluate(&source, &windows, &analysis, at, Vec::new()).await;
+    if let Some(path) = &args.html {
+        let history = past_psi(&source, &windows, &analysis, at, &report).await;
+        std::fs::write(path, html::render(&report, &history)).map_err(|source| {
+            AggregateError::WriteFile {
+                path: path.clone(),
+                source,
+            }
+        })?;
+        eprintln!("llmtap drift: wrote {}", path.display());
+    }
     if args.json {
         println!(
             "{}",
@@ -453,6 +475,31 @@ pub async fn drift(args: DriftOptions) -> Result<DriftOutcome, AggregateError> {
         return Ok(DriftOutcome::Alarms(report.alarms));
     }
     Ok(DriftOutcome::Quiet)
+}
+
+/// Evaluations `drift --once --html` draws as PSI over time: this many spike windows back.
+const PAST_EVALUATIONS: u64 = 12;
+
+/// The PSI history of a one-shot: the same analysis at each of the [`PAST_EVALUATIONS`]
+/// spike windows before `at`, then `report` itself (evaluated at `at`).
+async fn past_psi(
+    source: &Source,
+    windows: &windows::WindowSettings,
+    analysis: &analysis::AnalysisSettings,
+    at: u64,
+    report: &Report,
+) -> history::History {
+    let mut history = history::History::with_capacity(PAST_EVALUATIONS as usize + 1);
+    let spike = windows.spike.as_secs().max(1);
+    for back in (1..=PAST_EVALUATIONS).rev() {
+        let Some(then) = at.checked_sub(back * spike) else {
+            continue;
+        };
+        let past = report::evaluate(source, windows, analysis, then, Vec::new()).await;
+        history.record(&past, then);
+    }
+    history.record(report, at);
+    history
 }
 
 /// The command line guarantees one of --prometheus / --state.

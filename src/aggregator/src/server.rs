@@ -1,8 +1,9 @@
 //! The aggregator's HTTP endpoints, read-only: `GET /metrics`, `GET /report` (JSON),
-//! `GET /healthz`. Anything else is 404, any other method 405.
+//! `GET /report.html` (plots, [`super::html`]), `GET /healthz`. Anything else is 404, any other method 405.
 
 use super::alertmanager::PushHealth;
 use super::exposition::{render, SourceHealth};
+use super::history::History;
 use super::report::Report;
 use bytes::Bytes;
 use http_body_util::Full;
@@ -22,6 +23,8 @@ pub struct Shared {
     pub sources: RwLock<Vec<SourceHealth>>,
     /// Pushes to Alertmanager (None without `--alertmanager`).
     pub alertmanager: RwLock<Option<PushHealth>>,
+    /// PSI of the recent evaluations (`/report.html`).
+    pub history: RwLock<History>,
 }
 
 fn reply(status: StatusCode, content_type: &str, body: String) -> Response<Full<Bytes>> {
@@ -40,7 +43,7 @@ async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
         return reply(
             StatusCode::METHOD_NOT_ALLOWED,
             "text/plain",
-            "read-only: GET /metrics, /report or /healthz\n".to_owned(),
+            "read-only: GET /metrics, /report, /report.html or /healthz\n".to_owned(),
         );
     }
     let report = shared.report.read().await;
@@ -66,6 +69,18 @@ async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
                 "{\"error\":\"no evaluation yet\"}\n".to_owned(),
             ),
         },
+        "/report.html" => match report.as_ref() {
+            Some(r) => reply(
+                StatusCode::OK,
+                "text/html; charset=utf-8",
+                super::html::render(r, &*shared.history.read().await),
+            ),
+            None => reply(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "text/plain",
+                "no evaluation yet\n".to_owned(),
+            ),
+        },
         "/healthz" => match report.as_ref() {
             Some(r) if r.healthy => reply(StatusCode::OK, "text/plain", "ok\n".to_owned()),
             Some(r) => reply(
@@ -82,7 +97,7 @@ async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
         _ => reply(
             StatusCode::NOT_FOUND,
             "text/plain",
-            "not found: GET /metrics, /report or /healthz\n".to_owned(),
+            "not found: GET /metrics, /report, /report.html or /healthz\n".to_owned(),
         ),
     }
 }

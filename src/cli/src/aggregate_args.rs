@@ -151,6 +151,10 @@ pub struct DriftArgs {
     /// Evaluation time (Unix seconds or RFC 3339); default now.
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    /// Also write the HTML report (distributions, PSI over the last 12 spike windows, rates
+    /// per spike window) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Exit with status 3 when any drift or spike verdict calls for attention.
     #[arg(long)]
     pub fail_on_alarm: bool,
@@ -188,6 +192,7 @@ impl DriftArgs {
             json: self.json,
             prometheus: self.prometheus.clone(),
             state: self.state.clone(),
+            html: self.html.clone(),
             at: self.at.clone(),
             bench_series: self.bench_series,
             windows: self.windows.windows(),

@@ -130,7 +130,14 @@ pub struct EnvoyArgs {
 /// `llmtap demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Streaming chat completions to send through Envoy.
+    /// Instead of the scenario (drift, a refusal spike, a slow first token, found by the
+    /// aggregator), send one burst of requests and compare the filter with the client.
+    #[arg(long)]
+    pub burst: bool,
+    /// Directory the scenario's report (report.html, report.json) is written to.
+    #[arg(long, default_value = "llmtap-demo", value_name = "DIR")]
+    pub out: PathBuf,
+    /// With --burst: streaming chat completions to send through Envoy.
     #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub requests: u32,
     /// Requests in flight at once.

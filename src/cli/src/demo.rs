@@ -1,5 +1,7 @@
 //! `llmtap demo`: the mock LLM in-process, Envoy + the filter as `llmtap run` starts them,
-//! a burst of streaming requests, then what the filter measured next to what the client saw.
+//! then the scenario ([`crate::scenario`]: drift, a refusal spike and a slow first token,
+//! found by `llmtap aggregate`), or with `--burst` a burst of streaming requests and what the
+//! filter measured next to what the client saw.
 
 use crate::bootstrap::{self, BootstrapParams};
 use crate::cli::DemoArgs;
@@ -10,6 +12,7 @@ use crate::load::{self, LoadPlan};
 use crate::locate::{self, SearchRoots};
 use crate::ports;
 use crate::progress::Progress;
+use crate::scenario;
 use crate::summary::{self, DemoFacts};
 use crate::upstream::{Scheme, Upstream};
 use llmtap_aggregator::http::{self, HttpClient};
@@ -27,6 +30,8 @@ const READY_TIMEOUT: Duration = Duration::from_secs(30);
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 /// Envoy's stats flush interval in the demo, in milliseconds.
 const FLUSH_INTERVAL_MS: u64 = 1000;
+/// Idle connections the scenario's client keeps to Envoy (about the requests in flight).
+const SCENARIO_CONNECTIONS: usize = 64;
 /// Lines of Envoy's log shown with a start-up error.
 const LOG_TAIL_LINES: usize = 30;
 
@@ -102,9 +107,26 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, Error> {
     );
     // Spawned from the main thread: see EnvoyCommand::command.
     let mut child = envoy::spawn(&cmd, command)?;
-    let client = http::client(args.concurrency as usize);
+    let client = http::client(if args.burst {
+        args.concurrency as usize
+    } else {
+        SCENARIO_CONNECTIONS
+    });
+    let story = async {
+        if args.burst {
+            return drive(&args, &mut child, &client, listen, admin, &log_path).await;
+        }
+        wait_ready(&mut child, &client, admin, &log_path).await?;
+        scenario::drive::run(scenario::drive::Setup {
+            client: &client,
+            listen,
+            admin,
+            out_dir: args.out.clone(),
+        })
+        .await
+    };
     let result = tokio::select! {
-        r = drive(&args, &mut child, &client, listen, admin, &log_path) => r,
+        r = story => r,
         _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
     };
     envoy::stop(&mut child, Duration::from_secs(5)).await;

@@ -79,6 +79,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("cannot write {}: {source}", .path.display())]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("cannot create a temporary directory for the Envoy bootstrap: {0}")]
     TempDir(#[source] std::io::Error),
 
@@ -119,6 +126,15 @@ pub enum Error {
 
     #[error(transparent)]
     Mock(#[from] llmtap_mock::MockError),
+
+    #[error("demo: the aggregator {0}")]
+    DemoAggregator(String),
+
+    #[error(
+        "demo: the aggregator's verdicts differ from the scenario's script: {}",
+        .0.join("; ")
+    )]
+    DemoVerdicts(Vec<String>),
 
     #[error("{failed} of {total} demo requests failed; first failure: {first}")]
     RequestsFailed {

@@ -19,6 +19,7 @@ mod mock;
 mod ports;
 mod progress;
 mod run;
+mod scenario;
 mod summary;
 mod telemetry;
 mod template;

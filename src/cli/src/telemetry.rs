@@ -10,8 +10,8 @@
 
 use crate::template::yaml_string;
 use crate::upstream::{Scheme, Upstream};
-use llmtap_core::stream::attributes::key;
 use llmtap_core::metrics::catalogue::{self as m, MetricDef};
+use llmtap_core::stream::attributes::key;
 use std::fmt::Write as _;
 
 /// The Envoy cluster that carries OTLP/gRPC to the collector.

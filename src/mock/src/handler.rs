@@ -76,7 +76,7 @@ async fn chat_response(state: &MockState, o: &Overrides, body: &Bytes) -> Respon
     };
     let settings = &state.settings;
     let mut tokens = o.tokens.unwrap_or(settings.tokens);
-    let mut finish_reason = "stop";
+    let mut finish_reason = o.finish_reason.unwrap_or("stop");
     if let Some(max) = request.max_tokens.filter(|max| *max < tokens) {
         tokens = max;
         finish_reason = "length";

@@ -26,7 +26,13 @@ pub struct Overrides {
     pub split_bytes: Option<usize>,
     /// `x-mock-abort-after-bytes`: write this many body bytes, then drop the connection.
     pub abort_after_bytes: Option<usize>,
+    /// `x-mock-finish-reason`: the chat completion's `finish_reason` (one of
+    /// [`FINISH_REASONS`]); `content_filter` makes the answer a refusal the filter counts.
+    pub finish_reason: Option<&'static str>,
 }
+
+/// `finish_reason` values `x-mock-finish-reason` accepts.
+pub const FINISH_REASONS: [&str; 4] = ["stop", "length", "content_filter", "tool_calls"];
 
 /// A header whose value the mock cannot use (answered with 400).
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -57,6 +63,7 @@ impl Overrides {
             replay_delay_ms: number(headers, "x-mock-replay-delay-ms", 0, u64::MAX)?,
             split_bytes: number(headers, "x-mock-split-bytes", 1, u64::MAX)?.map(size),
             abort_after_bytes: number(headers, "x-mock-abort-after-bytes", 0, u64::MAX)?.map(size),
+            finish_reason: finish_reason(headers)?,
         })
     }
 }
@@ -123,6 +130,21 @@ fn boolean(headers: &HeaderMap, name: &'static str) -> Result<Option<bool>, BadH
     }
 }
 
+fn finish_reason(headers: &HeaderMap) -> Result<Option<&'static str>, BadHeader> {
+    let name = "x-mock-finish-reason";
+    let Some(raw) = text(headers, name)? else {
+        return Ok(None);
+    };
+    match FINISH_REASONS.iter().find(|r| **r == raw) {
+        Some(reason) => Ok(Some(reason)),
+        None => Err(BadHeader {
+            name,
+            value: raw,
+            expected: "stop, length, content_filter or tool_calls",
+        }),
+    }
+}
+
 fn status(headers: &HeaderMap) -> Result<Option<StatusCode>, BadHeader> {
     let name = "x-mock-status";
     let Some(raw) = text(headers, name)? else {
@@ -177,6 +199,7 @@ mod tests {
             ("x-mock-replay-delay-ms", "10"),
             ("x-mock-split-bytes", "13"),
             ("x-mock-abort-after-bytes", "0"),
+            ("x-mock-finish-reason", "content_filter"),
         ]))
         .unwrap();
         assert_eq!(
@@ -192,6 +215,7 @@ mod tests {
                 replay_delay_ms: Some(10),
                 split_bytes: Some(13),
                 abort_after_bytes: Some(0),
+                finish_reason: Some("content_filter"),
             }
         );
     }
@@ -207,6 +231,7 @@ mod tests {
             ("x-mock-usage", "yes"),
             ("x-mock-status", "99"),
             ("x-mock-status", "600"),
+            ("x-mock-finish-reason", "refused"),
         ] {
             let err = Overrides::from_headers(&headers(&[(name, value)])).unwrap_err();
             assert_eq!(err.name, name);

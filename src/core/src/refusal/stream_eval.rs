@@ -362,7 +362,8 @@ mod native_only {
     /// (`LLMTAP_BLESS=1 cargo test -p llmtap-core --lib refusal::stream_eval` rewrites it).
     #[test]
     fn committed_section_is_fresh() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/refusals/RESULTS.md");
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/refusals/RESULTS.md");
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         let head = committed
             .find(SECTION_MARKER)

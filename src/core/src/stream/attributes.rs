@@ -216,8 +216,8 @@ mod tests {
     #[test]
     fn a_stream_writes_the_span_attributes() {
         use crate::config::Config;
-        use crate::stream::Plugin;
         use crate::stream::tests::run_stream;
+        use crate::stream::Plugin;
         use crate::testing::RecordingHost;
         let plugin =
             Plugin::new(Config::parse(br#"{"prices":{"m":{"input":1,"output":1}}}"#).unwrap());

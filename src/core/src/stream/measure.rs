@@ -3,8 +3,8 @@
 //! counts, usage, finish reason, refusal signals. The inter-chunk gaps are recorded here as
 //! they happen (storing them would need memory proportional to the stream).
 
-use crate::answer_label::AnswerLabelScan;
 use super::plugin::Plugin;
+use crate::answer_label::AnswerLabelScan;
 use crate::decode::json::RawStr;
 use crate::decode::{decode_body_event, EventFacts, RefusalSignal, UsageReport, WireFormat};
 use crate::framing::BodyEvent;
