@@ -3,8 +3,8 @@
 //! source (embedded store or Prometheus) produced them.
 
 use super::catalogue::{
-    CategoryFeature, HistogramFeature, CATEGORIES, ERROR_OUTCOMES, HISTOGRAMS, REFUSALS, REQUESTS,
-    RESET_LABELS, TOKENS,
+    CategoryFeature, HistogramFeature, CATEGORIES, ERROR_OUTCOMES, FULL_REFUSAL_KINDS, HISTOGRAMS,
+    REFUSALS, REQUESTS, RESET_LABELS, TOKENS,
 };
 use super::totals::{ByName, SeriesKey, Totals};
 use crate::histogram::Histogram;
@@ -12,6 +12,7 @@ use crate::prom_text::parse_value;
 use crate::stats::buckets::{merge_sparse, per_bucket};
 use crate::stats::drift::{self, DriftReport, DriftSettings, Verdict};
 use crate::stats::spike::{self, SpikeReport, SpikeSettings, SpikeVerdict, WindowCount};
+use llmtap_core::metrics::catalogue as m;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -484,7 +485,10 @@ fn signal_counts(totals: &ByName<'_>, signal: Signal) -> BTreeMap<Group, WindowC
         }
     }
     if signal == Signal::RefusalRate {
-        for (key, value) in totals.named(REFUSALS) {
+        let full = totals
+            .named(REFUSALS)
+            .filter(|(key, _)| FULL_REFUSAL_KINDS.contains(&key.label(m::LABEL_REFUSAL_KIND)));
+        for (key, value) in full {
             raw.entry(GroupRef::of(key)).or_default().0 += value;
         }
     }
@@ -725,6 +729,18 @@ mod tests {
                     &[("gen_ai_request_model", "m"), ("refusal_source", "phrase")],
                 ),
                 refusals,
+            );
+            // Partial refusals answered part of the request: never in the refusal rate.
+            t.add(
+                key(
+                    "llm_refusals_total",
+                    &[
+                        ("gen_ai_request_model", "m"),
+                        ("refusal_source", "phrase"),
+                        ("refusal_kind", "partial"),
+                    ],
+                ),
+                if i == 23 { 400.0 } else { 3.0 },
             );
             w.spikes.push(t);
         }

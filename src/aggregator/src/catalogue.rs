@@ -70,10 +70,15 @@ pub const CATEGORIES: [CategoryFeature; 2] = [
 
 /// Requests (the trials of the rate signals).
 pub const REQUESTS: &str = metrics::REQUESTS_TOTAL.name;
-/// Refusals (events of the refusal-rate signal), summed over `refusal_source`.
+/// Refusals (events of the refusal-rate signal), summed over `refusal_source`; only
+/// [`FULL_REFUSAL_KINDS`] count.
 pub const REFUSALS: &str = metrics::REFUSALS_TOTAL.name;
 /// Tokens by `gen_ai_token_type` (`input` / `output`: the output-to-prompt ratio).
 pub const TOKENS: &str = metrics::TOKENS_TOTAL.name;
+/// `refusal_kind` values that count in the refusal rate: `full` (the user got nothing), and
+/// no value at all (series from filters older than the label). A `partial` refusal answered
+/// part of the request and is not a refusal in the rate (docs/refusals.md).
+pub const FULL_REFUSAL_KINDS: [&str; 2] = ["full", ""];
 /// `outcome` values that count as errors in the error-rate signal.
 pub const ERROR_OUTCOMES: [&str; 2] = ["error_event", "upstream_reset"];
 
@@ -83,7 +88,7 @@ pub const ERROR_OUTCOMES: [&str; 2] = ["error_event", "upstream_reset"];
 pub const RESET_LABELS: [&str; 2] = ["encoding", "token_source"];
 
 /// Every label kept when series are read (others are summed away).
-pub const KEPT_LABELS: [&str; 10] = [
+pub const KEPT_LABELS: [&str; 11] = [
     "gen_ai_request_model",
     "destination_service",
     "encoding",
@@ -92,6 +97,7 @@ pub const KEPT_LABELS: [&str; 10] = [
     "finish_reason",
     "outcome",
     "gen_ai_token_type",
+    metrics::LABEL_REFUSAL_KIND,
     metrics::LABEL_ANSWER_LABEL_NAME,
     metrics::LABEL_ANSWER_LABEL_VALUE,
 ];
