@@ -113,7 +113,10 @@ def stack(tmp_path_factory):
     stats = istio_stats_config(ann["sidecar.istio.io/extraStatTags"].split(","),
                                json.loads(ann["sidecar.istio.io/statsHistogramBuckets"]))
     listen, admin = free_port(), free_port()
-    bootstrap = http_bootstrap([wasmplugin_filter(spec["pluginConfig"], wasm, spec["failStrategy"], spec["pluginName"])],
+    # The shipped pluginConfig extracts no answer labels (an application opts in); one
+    # extractor here makes the filter emit llm_answer_labels_total like every other metric.
+    plugin_config = {**spec["pluginConfig"], "answer_labels": [{"name": "reply", "first_line": True}]}
+    bootstrap = http_bootstrap([wasmplugin_filter(plugin_config, wasm, spec["failStrategy"], spec["pluginName"])],
                                stats, listen_port=listen, admin_port=admin,
                                upstream_port=server.server_address[1], flush="1s")
     envoy = EnvoyProcess(bootstrap, admin, workdir, unique_base_id())
