@@ -516,3 +516,104 @@ fn a_refusal_split_across_events_is_still_found() {
     let s = run_stream(&host, &plugin, b"{}", &reads);
     assert_eq!(s.summary().unwrap().refusal_source, Some("phrase"));
 }
+
+/// Request-model label of the one `llm_requests_total` series a stream recorded.
+fn request_model_label(host: &RecordingHost) -> String {
+    let defined = host.defined();
+    let names: Vec<&str> = defined
+        .iter()
+        .map(|(_, n)| n.as_str())
+        .filter(|n| n.starts_with("llm_requests_total."))
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let (_, rest) = names[0].split_once("gen_ai_request_model=.=").unwrap();
+    rest.split_once(";.;").unwrap().0.to_owned()
+}
+
+#[test]
+fn gemini_and_bedrock_models_come_from_the_path_when_the_body_has_none() {
+    let config =
+        Config::parse(br#"{"prices":{"gemini-2.0-flash":{"input":1000000,"output":0}}}"#).unwrap();
+    let plugin = Plugin::new(config);
+    let gemini = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}]},\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":3,\"candidatesTokenCount\":1}}\n\n";
+    let host = RecordingHost::default();
+    let stream = run(
+        &host,
+        &plugin,
+        "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
+        br#"{"contents":[{"role":"user","parts":[{"text":"hello"}]}]}"#,
+        "text/event-stream",
+        &[gemini.as_bytes()],
+        true,
+    );
+    assert_eq!(request_model_label(&host), "gemini-2.0-flash");
+    assert_eq!(
+        host.attribute("llmtap.gen_ai.request.model").as_deref(),
+        Some("gemini-2.0-flash")
+    );
+    // The path's model prices the stream: 3 input tokens × 1 USD.
+    assert_eq!(stream.summary().unwrap().cost_micros, Some(3_000_000));
+
+    let converse = br#"{"output":{"message":{"role":"assistant","content":[{"text":"Hi"}]}},"stopReason":"end_turn","usage":{"inputTokens":3,"outputTokens":1}}"#;
+    for (path, want) in [
+        (
+            "/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse",
+            "anthropic.claude-3-5-sonnet-20240620-v1:0",
+        ),
+        (
+            "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A1%3Ainference-profile%2Fus.meta.llama3/invoke",
+            "arn:aws:bedrock:us-east-1:1:inference-profile/us.meta.llama3",
+        ),
+        // Characters no label may hold are sanitised like a body's model.
+        ("/model/bad%3Bname%3D%0A/converse", "bad_name__"),
+    ] {
+        let host = RecordingHost::default();
+        let plugin = Plugin::new(Config::default());
+        run(
+            &host,
+            &plugin,
+            path,
+            br#"{"messages":[]}"#,
+            "application/json",
+            &[converse],
+            true,
+        );
+        assert_eq!(request_model_label(&host), want, "{path}");
+    }
+}
+
+#[test]
+fn the_body_model_wins_over_the_path_and_path_models_share_the_label_cap() {
+    let host = RecordingHost::default();
+    let plugin = Plugin::new(Config::default());
+    run(
+        &host,
+        &plugin,
+        "/v1beta/models/gemini-2.0-flash:generateContent",
+        br#"{"model":"from-body"}"#,
+        "application/json",
+        &[],
+        true,
+    );
+    assert_eq!(request_model_label(&host), "from-body");
+
+    // Path models count against `max_label_values` like any other value.
+    let plugin = Plugin::new(Config::parse(br#"{"max_label_values":2}"#).unwrap());
+    let host = RecordingHost::default();
+    for i in 0..5 {
+        let path = format!("/model/m{i}/converse");
+        run(&host, &plugin, &path, b"{}", "application/json", &[], true);
+    }
+    let mut models: Vec<String> = host
+        .defined()
+        .iter()
+        .filter(|(_, n)| n.starts_with("llm_requests_total."))
+        .filter_map(|(_, n)| {
+            let (_, rest) = n.split_once("gen_ai_request_model=.=")?;
+            Some(rest.split_once(";.;")?.0.to_owned())
+        })
+        .collect();
+    models.sort();
+    models.dedup();
+    assert_eq!(models, ["m0", "m1", "other"]);
+}
