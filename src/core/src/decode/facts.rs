@@ -129,10 +129,11 @@ impl<'a, 's> Builder<'a, 's> {
         }
     }
 
-    /// Called once the event is read: its usage, if any, counts the answer so far: its output and reasoning figures
-    /// are not final ([`EventFacts::usage_interim`]).
+    /// Called once the event is read: its usage, if any, counts the answer so far, its
+    /// output and reasoning figures are not final ([`EventFacts::usage_interim`]), unless the
+    /// event ends the stream (a Bedrock `amazon-bedrock-invocationMetrics` chunk).
     pub(crate) fn interim_usage(&mut self) {
-        self.facts.usage_interim = self.facts.usage.is_some();
+        self.facts.usage_interim = self.facts.usage.is_some() && !self.facts.terminator;
     }
 
     /// Whether the event named a finish reason so far.
