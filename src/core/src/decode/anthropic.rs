@@ -20,6 +20,9 @@
 //! - `amazon-bedrock-invocationMetrics` and `amazon-bedrock-guardrailAction` (Claude through
 //!   Bedrock invoke; see [`super::bedrock`]).
 //!
+//! `message_start`'s `output_tokens` is a placeholder (the event is marked
+//! [`EventFacts::usage_interim`]); `message_delta`'s is the final count.
+//!
 //! Usage, in tokens: `input_tokens` → input (Anthropic counts cached tokens apart, so this
 //! excludes them), `output_tokens` → output, `cache_read_input_tokens` → cached input.
 //! Text lengths are in Unicode scalar values.
@@ -95,6 +98,11 @@ pub(crate) fn read_event<'a>(
     })?;
     let kind = e.kind.map_or(event_name, |k| k.0);
     e.apply(kind, b);
+    if kind == b"message_start" {
+        // `output_tokens` here is a placeholder (1…); the final count comes in
+        // `message_delta`. The input counts are final.
+        b.interim_usage();
+    }
     Ok(())
 }
 
@@ -227,6 +235,31 @@ mod tests {
         );
         assert_eq!(f.finish_reason, None);
         assert!(!f.terminator);
+        // `output_tokens: 1` is a placeholder, not the answer's count.
+        assert!(f.usage_interim);
+    }
+
+    #[test]
+    fn only_message_start_usage_is_interim() {
+        let (f, _) = run(
+            "message_delta",
+            r#"{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":15}}"#,
+        );
+        assert_eq!(f.usage.and_then(|u| u.output), Some(15));
+        assert!(!f.usage_interim);
+        // A whole message body's usage is final.
+        let (f, _) = run(
+            "",
+            r#"{"type":"message","model":"claude","content":[{"type":"text","text":"Hi"}],"usage":{"input_tokens":3,"output_tokens":2}}"#,
+        );
+        assert_eq!(f.usage.and_then(|u| u.output), Some(2));
+        assert!(!f.usage_interim);
+        // Without usage there is nothing to mark.
+        let (f, _) = run(
+            "message_start",
+            r#"{"type":"message_start","message":{"model":"m"}}"#,
+        );
+        assert!(!f.usage_interim);
     }
 
     #[test]

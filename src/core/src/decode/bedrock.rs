@@ -34,7 +34,8 @@
 //!   `completion` (Claude Text Completions) as visible text; `stop_reason` /
 //!   `completionReason` / `finish_reason` as finish reason (Titan `CONTENT_FILTERED` is a
 //!   [`RefusalSignal::SafetyBlock`]); `prompt_token_count` / `inputTextTokenCount` and
-//!   `generation_token_count` / `totalOutputTextTokenCount` as usage.
+//!   `generation_token_count` / `totalOutputTextTokenCount` as usage (running counts on a
+//!   chunk without a stop reason: [`super::EventFacts::usage_interim`]).
 //!
 //! Every shape may carry `amazon-bedrock-invocationMetrics` (`inputTokenCount`,
 //! `outputTokenCount`, `cacheReadInputTokenCount`) in the last chunk: read as usage and as
@@ -364,6 +365,11 @@ fn read_native<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), Js
         Ok(())
     })?;
     b.usage(usage);
+    if !b.has_finish_reason() {
+        // Llama's `generation_token_count` and Titan's `totalOutputTextTokenCount` count the
+        // answer so far on every chunk before the one with the stop reason.
+        b.interim_usage();
+    }
     Ok(())
 }
 
@@ -597,11 +603,14 @@ mod tests {
         );
         assert_eq!(text, " Paris");
         assert_eq!(f.usage.unwrap().input, Some(10));
+        // Llama's `generation_token_count` counts the answer so far.
+        assert!(f.usage_interim);
         let (f, text) = invoke(
             &mut buf,
             r#"{"outputText":"ok","index":0,"totalOutputTextTokenCount":2,"completionReason":"CONTENT_FILTERED","inputTextTokenCount":5}"#,
         );
         assert_eq!(text, "ok");
+        assert!(!f.usage_interim);
         assert_eq!(f.refusal, Some(RefusalSignal::SafetyBlock));
         let (_, text) = invoke(
             &mut buf,
@@ -729,5 +738,23 @@ mod tests {
         assert_eq!(text, "Hi");
         assert!(f.terminator);
         assert!(scratch.is_empty());
+    }
+
+    #[test]
+    fn native_running_counts_are_interim_until_the_stop_reason_or_the_metrics() {
+        let mut buf = Chunk::default();
+        let (f, _) = invoke(
+            &mut buf,
+            r#"{"generation":"!","prompt_token_count":null,"generation_token_count":7,"stop_reason":"stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":10,"outputTokenCount":7}}"#,
+        );
+        assert_eq!(f.usage.and_then(|u| u.output), Some(7));
+        assert!(!f.usage_interim);
+        // The last chunk's metrics are final even without a stop reason.
+        let (f, _) = invoke(
+            &mut buf,
+            r#"{"generation":"","generation_token_count":7,"amazon-bedrock-invocationMetrics":{"inputTokenCount":10,"outputTokenCount":7}}"#,
+        );
+        assert!(f.terminator);
+        assert!(!f.usage_interim);
     }
 }

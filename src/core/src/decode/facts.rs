@@ -62,6 +62,11 @@ pub struct EventFacts<'a> {
     pub tool_calls_started: u32,
     /// Usage report, if the event carries one.
     pub usage: Option<UsageReport>,
+    /// The report's `output` and `reasoning` are running figures of an answer still being
+    /// generated (Anthropic `message_start`'s placeholder, Gemini's and vLLM's cumulative
+    /// counts on chunks without a finish reason), not the final usage, unless the stream's
+    /// finish reason came in an earlier event; its input counts are final.
+    pub usage_interim: bool,
     /// Raw provider finish / stop reason, if the event carries one.
     pub finish_reason: Option<RawStr<'a>>,
     /// The model named by the response.
@@ -122,6 +127,18 @@ impl<'a, 's> Builder<'a, 's> {
             Some(current) => current.merge(&usage),
             None => self.facts.usage = Some(usage),
         }
+    }
+
+    /// Called once the event is read: its usage, if any, counts the answer so far, its
+    /// output and reasoning figures are not final ([`EventFacts::usage_interim`]), unless the
+    /// event ends the stream (a Bedrock `amazon-bedrock-invocationMetrics` chunk).
+    pub(crate) fn interim_usage(&mut self) {
+        self.facts.usage_interim = self.facts.usage.is_some() && !self.facts.terminator;
+    }
+
+    /// Whether the event named a finish reason so far.
+    pub(crate) fn has_finish_reason(&self) -> bool {
+        self.facts.finish_reason.is_some()
     }
 
     /// A finish / stop reason (empty strings are ignored).

@@ -24,7 +24,9 @@
 //! - `usageMetadata`, in tokens: `promptTokenCount` → input, `candidatesTokenCount` →
 //!   output (Gemini counts thoughts apart, so this EXCLUDES reasoning, unlike OpenAI),
 //!   `cachedContentTokenCount` → cached input, `thoughtsTokenCount` → reasoning. Every
-//!   chunk repeats it; a chunk may lack `candidatesTokenCount` (last value wins);
+//!   chunk repeats it; a chunk may lack `candidatesTokenCount` (last value wins). On a chunk
+//!   with candidates but no `finishReason` the output and reasoning counts are cumulative
+//!   so far ([`EventFacts::usage_interim`]); the chunk with the finish reason has the final ones;
 //! - `modelVersion`; a top-level `error` object is an error event.
 //!
 //! Text lengths are in Unicode scalar values.
@@ -41,14 +43,26 @@ pub fn decode<'a>(
     on_text: &mut dyn FnMut(RawStr<'_>),
 ) -> Result<EventFacts<'a>, DecodeError> {
     let mut b = Builder::new(on_text);
-    object_or_array(data, |r| read_response(r, &mut b))?;
+    let mut candidates = 0usize;
+    object_or_array(data, |r| read_response(r, &mut b, &mut candidates))?;
+    if candidates > 0 && !b.has_finish_reason() {
+        // A chunk of an answer still being generated: its counts are cumulative so far.
+        b.interim_usage();
+    }
     Ok(b.done())
 }
 
-fn read_response<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {
+fn read_response<'a>(
+    r: &mut Reader<'a>,
+    b: &mut Builder<'a, '_>,
+    candidates: &mut usize,
+) -> Result<(), JsonError> {
     r.object(|key, r| {
         match key.0 {
-            b"candidates" => opt_array(r, |r| read_candidate(r, b))?,
+            b"candidates" => opt_array(r, |r| {
+                *candidates += 1;
+                read_candidate(r, b)
+            })?,
             b"promptFeedback" => opt_object(r, |key, r| {
                 match key.0 {
                     b"blockReason" => {
@@ -256,5 +270,28 @@ mod tests {
         let (f, _) = run(r#"[{"error":{"code":500}}]"#);
         assert!(f.error);
         assert!(decode(b"", b"{\"candidates\":[", &mut |_| {}).is_err());
+    }
+
+    #[test]
+    fn usage_before_the_finish_reason_is_interim() {
+        let (f, _) = run(
+            r#"{"candidates":[{"content":{"parts":[{"text":"1"}]},"index":0}],"usageMetadata":{"promptTokenCount":18,"candidatesTokenCount":31}}"#,
+        );
+        assert_eq!(f.usage.and_then(|u| u.output), Some(31));
+        assert!(f.usage_interim);
+        let (f, _) = run(
+            r#"{"candidates":[{"content":{"parts":[{"text":"0"}]},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":18,"candidatesTokenCount":80}}"#,
+        );
+        assert!(!f.usage_interim);
+        // A usage-only chunk, a blocked prompt and a whole array ending with the finish are final.
+        for data in [
+            r#"{"usageMetadata":{"promptTokenCount":18,"candidatesTokenCount":80}}"#,
+            r#"{"promptFeedback":{"blockReason":"SAFETY"},"usageMetadata":{"promptTokenCount":5}}"#,
+            r#"[{"candidates":[{"content":{"parts":[{"text":"a"}]}}],"usageMetadata":{"candidatesTokenCount":1}},{"candidates":[{"content":{"parts":[{"text":"b"}]},"finishReason":"STOP"}],"usageMetadata":{"candidatesTokenCount":2}}]"#,
+        ] {
+            let (f, _) = run(data);
+            assert!(f.usage.is_some(), "{data}");
+            assert!(!f.usage_interim, "{data}");
+        }
     }
 }

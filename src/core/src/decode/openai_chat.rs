@@ -23,7 +23,9 @@
 //!   `function_call`;
 //! - `choices[].text` (completions-shaped choices, e.g. DeepSeek on Bedrock invoke);
 //! - `choices[].finish_reason` (`content_filter` is [`RefusalSignal::ContentFilter`]);
-//! - `usage`: `prompt_tokens`, `completion_tokens` (which includes reasoning tokens),
+//! - `usage`: `prompt_tokens`, `completion_tokens` (which includes reasoning tokens; on a
+//!   streamed chunk before the finish reason — vLLM's continuous usage stats — a running
+//!   count, [`EventFacts::usage_interim`]),
 //!   `prompt_tokens_details.cached_tokens` (else DeepSeek's `prompt_cache_hit_tokens`),
 //!   `completion_tokens_details.reasoning_tokens` — all in tokens;
 //! - `model`; a non-null top-level `error`, `"object":"error"`, a non-empty `warnings` array,
@@ -60,16 +62,22 @@ pub fn decode<'a>(
 
 /// Reads a chunk object (or a whole response) into `b`.
 pub(crate) fn read_chunk<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {
+    let mut deltas = false;
     r.object(|key, r| {
         match key.0 {
-            b"choices" => opt_array(r, |r| read_choice(r, b))?,
+            b"choices" => opt_array(r, |r| read_choice(r, b, &mut deltas))?,
             b"warnings" => read_warnings(r, b)?,
             b"amazon-bedrock-invocationMetrics" => read_invocation_metrics(r, b)?,
             GUARDRAIL_ACTION => read_guardrail_action(r, b)?,
             _ => read_shared_member(key, r, b)?,
         }
         Ok(())
-    })
+    })?;
+    if deltas && !b.has_finish_reason() {
+        // vLLM's continuous usage stats: a running count on every chunk before the finish.
+        b.interim_usage();
+    }
+    Ok(())
 }
 
 /// Reads a top-level member every OpenAI-compatible chunk or body may carry (chat and legacy
@@ -104,10 +112,18 @@ pub(crate) fn read_shared_member<'a>(
     Ok(())
 }
 
-fn read_choice<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {
+/// Reads one choice; `deltas` is set when it is a streamed one (`delta`).
+fn read_choice<'a>(
+    r: &mut Reader<'a>,
+    b: &mut Builder<'a, '_>,
+    deltas: &mut bool,
+) -> Result<(), JsonError> {
     r.object(|key, r| {
         match key.0 {
-            b"delta" | b"message" => opt_object(r, |key, r| read_message_member(key, r, b))?,
+            b"delta" | b"message" => {
+                *deltas |= key.0 == b"delta";
+                opt_object(r, |key, r| read_message_member(key, r, b))?;
+            }
             b"finish_reason" => {
                 if let Some(reason) = r.opt_string()? {
                     finish_reason(b, reason);
@@ -449,6 +465,24 @@ mod tests {
     fn malformed_payloads_are_errors() {
         for data in ["{\"choices\":[{", "not json", "[1,2]", "", "{\"usage\":5}"] {
             assert!(decode(b"", data.as_bytes(), &mut |_| {}).is_err(), "{data}");
+        }
+    }
+
+    #[test]
+    fn continuous_usage_before_the_finish_reason_is_interim() {
+        let interim = br#"{"choices":[{"index":0,"delta":{"content":"2"},"finish_reason":null}],"usage":{"prompt_tokens":48,"completion_tokens":2}}"#;
+        let f = decode(b"", interim, &mut |_| {}).unwrap();
+        assert_eq!(f.usage.and_then(|u| u.output), Some(2));
+        assert!(f.usage_interim);
+        for final_usage in [
+            // The finish chunk, a usage-only chunk, a whole body.
+            &br#"{"choices":[{"index":0,"delta":{"content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":48,"completion_tokens":3}}"#[..],
+            br#"{"choices":[],"usage":{"prompt_tokens":48,"completion_tokens":3}}"#,
+            br#"{"choices":[{"index":0,"message":{"content":"hi"}}],"usage":{"prompt_tokens":48,"completion_tokens":3}}"#,
+        ] {
+            let f = decode(b"", final_usage, &mut |_| {}).unwrap();
+            assert_eq!(f.usage.and_then(|u| u.output), Some(3));
+            assert!(!f.usage_interim);
         }
     }
 }

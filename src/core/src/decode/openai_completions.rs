@@ -6,7 +6,8 @@
 //!
 //! Reads only `choices[].text` (visible text), `choices[].finish_reason` (`content_filter`
 //! is [`super::RefusalSignal::ContentFilter`]), `usage` (`prompt_tokens`,
-//! `completion_tokens`, cached / reasoning details, in tokens), `model`, and errors (a
+//! `completion_tokens`, cached / reasoning details, in tokens; a running count on a chunk
+//! before the finish reason, [`super::EventFacts::usage_interim`]), `model`, and errors (a
 //! non-null top-level `error`, `"object":"error"`, or the SSE event name `error`).
 //! `data: [DONE]` is the terminator. Text lengths are in Unicode scalar values.
 
@@ -31,9 +32,11 @@ pub fn decode<'a>(
 }
 
 fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError> {
+    let mut choices = 0usize;
     r.object(|key, r| {
         match key.0 {
             b"choices" => opt_array(r, |r| {
+                choices += 1;
                 r.object(|key, r| {
                     match key.0 {
                         b"text" => {
@@ -54,7 +57,12 @@ fn read<'a>(r: &mut Reader<'a>, b: &mut Builder<'a, '_>) -> Result<(), JsonError
             _ => read_shared_member(key, r, b)?,
         }
         Ok(())
-    })
+    })?;
+    if choices > 0 && !b.has_finish_reason() {
+        // Continuous usage stats (vLLM): a running count on every chunk before the finish.
+        b.interim_usage();
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -104,5 +112,13 @@ mod tests {
         assert_eq!(f.refusal, Some(super::super::RefusalSignal::ContentFilter));
         let data = br#"{"object":"text_completion","choices":[{"text":"x","index":0,"finish_reason":"stop"}]}"#;
         assert_eq!(decode(b"", data, &mut |_| {}).unwrap().refusal, None);
+    }
+
+    #[test]
+    fn continuous_usage_before_the_finish_reason_is_interim() {
+        let interim = br#"{"choices":[{"text":"a","index":0,"finish_reason":null}],"usage":{"prompt_tokens":5,"completion_tokens":1}}"#;
+        assert!(decode(b"", interim, &mut |_| {}).unwrap().usage_interim);
+        let last = br#"{"choices":[{"text":"b","index":0,"finish_reason":"length"}],"usage":{"prompt_tokens":5,"completion_tokens":2}}"#;
+        assert!(!decode(b"", last, &mut |_| {}).unwrap().usage_interim);
     }
 }

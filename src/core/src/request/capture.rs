@@ -6,7 +6,8 @@ use crate::decode::json::Reader;
 /// Fields read from an OpenAI-style request body.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RequestInfo {
-    /// Raw (escaped) `model` value, if present.
+    /// Raw (escaped) `model` value, if present. The request lifecycle puts the model named
+    /// in the path here (percent-decoded) when the body has none.
     pub model: Option<Vec<u8>>,
     /// The `stream` flag, if present.
     pub stream: Option<bool>,

@@ -1,7 +1,9 @@
 //! The request side: which API a path belongs to ([`route`]), what the request body says
 //! (`model`, `stream`, `stream_options.include_usage`: [`capture`]), and the opt-in body
-//! rewrite that asks an OpenAI-compatible upstream for usage ([`rewrite`]).
+//! rewrite that asks an OpenAI-compatible upstream for usage ([`rewrite`]), and the model a
+//! path names when the body has none (Gemini, Vertex AI, Bedrock: [`path_model`]).
 
 pub mod capture;
+pub mod path_model;
 pub mod rewrite;
 pub mod route;

@@ -16,6 +16,7 @@ use crate::metrics::catalogue as m;
 use crate::metrics::labels::{self, StreamLabels};
 use crate::refusal::RefusalMatcher;
 use crate::request::capture::{RequestCapture, RequestInfo};
+use crate::request::path_model;
 use crate::request::route::{self, RouteMatch};
 use crate::tokenize::{prompt, TextCounter, TokenCount, TokenSource};
 use std::rc::Rc;
@@ -28,6 +29,9 @@ pub struct Stream {
     request_start: u64,
     request: Option<RequestCapture>,
     request_info: RequestInfo,
+    /// The model the request path names (Gemini, Vertex AI, Bedrock), percent-decoded and
+    /// bounded; used when the request body has no `model`.
+    path_model: Option<Vec<u8>>,
     http_status: u16,
     reader: BodyReader,
     m: Measurements,
@@ -53,6 +57,7 @@ impl Stream {
             request_start: 0,
             request: None,
             request_info: RequestInfo::default(),
+            path_model: None,
             http_status: 0,
             reader: BodyReader::Pending,
             m: Measurements::default(),
@@ -125,6 +130,7 @@ impl Stream {
         let path = host.request_header(":path").unwrap_or_default();
         self.route = route::detect(&self.plugin.config, &path);
         let Some(route) = self.route else { return };
+        self.path_model = path_model::model_in_path(&path);
         self.request_start = host.now_micros();
         self.request = Some(RequestCapture::new(
             self.plugin.config.max_request_body_bytes,
@@ -173,6 +179,16 @@ impl Stream {
             return;
         };
         self.request_info = capture.finish();
+        // The body's `model` wins; without one (Gemini, Vertex AI, Bedrock) the path's names
+        // the model for labels, pricing, the tokenizer encoding and the attributes.
+        if self
+            .request_info
+            .model
+            .as_deref()
+            .is_none_or(<[u8]>::is_empty)
+        {
+            self.request_info.model = self.path_model.take();
+        }
         let Some(route) = self.route else { return };
         if !prompt::counts_prompt(route.format) || self.expects_usage(route.format) {
             return;

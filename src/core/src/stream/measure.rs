@@ -112,7 +112,16 @@ impl EventSink<'_> {
     fn apply(&mut self, facts: &EventFacts<'_>) {
         let m = &mut *self.m;
         if let Some(usage) = &facts.usage {
-            m.usage.merge(usage);
+            let mut usage = *usage;
+            if facts.usage_interim && m.finish_raw.is_empty() {
+                // A running figure of an answer not finished yet: only the final report
+                // gives output (and reasoning) tokens; if it never comes, the text seen is
+                // counted instead. Input counts are final wherever they come. After the
+                // finish reason (OpenRouter sends its usage on a later chunk) figures are final.
+                usage.output = None;
+                usage.reasoning = None;
+            }
+            m.usage.merge(&usage);
         }
         if let Some(reason) = facts.finish_reason {
             keep(&mut m.finish_raw, reason.0);

@@ -516,3 +516,294 @@ fn a_refusal_split_across_events_is_still_found() {
     let s = run_stream(&host, &plugin, b"{}", &reads);
     assert_eq!(s.summary().unwrap().refusal_source, Some("phrase"));
 }
+
+/// Request-model label of the one `llm_requests_total` series a stream recorded.
+fn request_model_label(host: &RecordingHost) -> String {
+    let defined = host.defined();
+    let names: Vec<&str> = defined
+        .iter()
+        .map(|(_, n)| n.as_str())
+        .filter(|n| n.starts_with("llm_requests_total."))
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let (_, rest) = names[0].split_once("gen_ai_request_model=.=").unwrap();
+    rest.split_once(";.;").unwrap().0.to_owned()
+}
+
+#[test]
+fn gemini_and_bedrock_models_come_from_the_path_when_the_body_has_none() {
+    let config =
+        Config::parse(br#"{"prices":{"gemini-2.0-flash":{"input":1000000,"output":0}}}"#).unwrap();
+    let plugin = Plugin::new(config);
+    let gemini = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}]},\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":3,\"candidatesTokenCount\":1}}\n\n";
+    let host = RecordingHost::default();
+    let stream = run(
+        &host,
+        &plugin,
+        "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
+        br#"{"contents":[{"role":"user","parts":[{"text":"hello"}]}]}"#,
+        "text/event-stream",
+        &[gemini.as_bytes()],
+        true,
+    );
+    assert_eq!(request_model_label(&host), "gemini-2.0-flash");
+    assert_eq!(
+        host.attribute("llmtap.gen_ai.request.model").as_deref(),
+        Some("gemini-2.0-flash")
+    );
+    // The path's model prices the stream: 3 input tokens × 1 USD.
+    assert_eq!(stream.summary().unwrap().cost_micros, Some(3_000_000));
+
+    let converse = br#"{"output":{"message":{"role":"assistant","content":[{"text":"Hi"}]}},"stopReason":"end_turn","usage":{"inputTokens":3,"outputTokens":1}}"#;
+    for (path, want) in [
+        (
+            "/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse",
+            "anthropic.claude-3-5-sonnet-20240620-v1:0",
+        ),
+        (
+            "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A1%3Ainference-profile%2Fus.meta.llama3/invoke",
+            "arn:aws:bedrock:us-east-1:1:inference-profile/us.meta.llama3",
+        ),
+        // Characters no label may hold are sanitised like a body's model.
+        ("/model/bad%3Bname%3D%0A/converse", "bad_name__"),
+    ] {
+        let host = RecordingHost::default();
+        let plugin = Plugin::new(Config::default());
+        run(
+            &host,
+            &plugin,
+            path,
+            br#"{"messages":[]}"#,
+            "application/json",
+            &[converse],
+            true,
+        );
+        assert_eq!(request_model_label(&host), want, "{path}");
+    }
+}
+
+#[test]
+fn the_body_model_wins_over_the_path_and_path_models_share_the_label_cap() {
+    let host = RecordingHost::default();
+    let plugin = Plugin::new(Config::default());
+    run(
+        &host,
+        &plugin,
+        "/v1beta/models/gemini-2.0-flash:generateContent",
+        br#"{"model":"from-body"}"#,
+        "application/json",
+        &[],
+        true,
+    );
+    assert_eq!(request_model_label(&host), "from-body");
+
+    // Path models count against `max_label_values` like any other value.
+    let plugin = Plugin::new(Config::parse(br#"{"max_label_values":2}"#).unwrap());
+    let host = RecordingHost::default();
+    for i in 0..5 {
+        let path = format!("/model/m{i}/converse");
+        run(&host, &plugin, &path, b"{}", "application/json", &[], true);
+    }
+    let mut models: Vec<String> = host
+        .defined()
+        .iter()
+        .filter(|(_, n)| n.starts_with("llm_requests_total."))
+        .filter_map(|(_, n)| {
+            let (_, rest) = n.split_once("gen_ai_request_model=.=")?;
+            Some(rest.split_once(";.;")?.0.to_owned())
+        })
+        .collect();
+    models.sort();
+    models.dedup();
+    assert_eq!(models, ["m0", "m1", "other"]);
+}
+
+/// Drives a stream that breaks off after `reads` (the host reports `code_details`) and
+/// returns its summary and `llm_tokens_total` by type and source.
+fn broken_stream(
+    path: &str,
+    body: &[u8],
+    reads: &[&str],
+    code_details: &str,
+) -> (crate::stream::StreamSummary, RecordingHost) {
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    host.properties.borrow_mut().push((
+        "response.code_details".into(),
+        code_details.as_bytes().to_vec(),
+    ));
+    let reads: Vec<&[u8]> = reads.iter().map(|r| r.as_bytes()).collect();
+    let stream = run(
+        &host,
+        &plugin,
+        path,
+        body,
+        "text/event-stream",
+        &reads,
+        false,
+    );
+    (stream.summary().unwrap().clone(), host)
+}
+
+fn tokens(host: &RecordingHost, token_type: &str, source: &str) -> i64 {
+    let part = format!("gen_ai_token_type=.={token_type};.;token_source=.={source};.;");
+    host.counter_with("llm_tokens_total.", &part)
+}
+
+const RESET: &str = "upstream_reset_after_response_started{remote_reset}";
+
+#[test]
+fn anthropic_cut_off_after_message_start_counts_the_text_not_the_placeholder() {
+    use crate::tokenize::{TokenCount, TokenSource};
+    let start = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"claude-x\",\"usage\":{\"input_tokens\":20,\"cache_read_input_tokens\":3,\"output_tokens\":1}}}\n\n";
+    // 19 characters: 5 estimated tokens.
+    let delta = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello there, friend\"}}\n\n";
+    let body = br#"{"model":"claude-x","stream":true}"#;
+    let error = "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
+    for (reads, details, outcome) in [
+        (vec![start, delta], RESET, Outcome::UpstreamReset),
+        (
+            vec![start, delta],
+            "downstream_remote_disconnect",
+            Outcome::ClientDisconnect,
+        ),
+        (
+            vec![start, delta, error],
+            "via_upstream",
+            Outcome::ErrorEvent,
+        ),
+        (vec![start, delta], "via_upstream", Outcome::Truncated),
+    ] {
+        let (s, host) = broken_stream("/v1/messages", body, &reads, details);
+        assert_eq!(s.outcome, Some(outcome));
+        // Input counts from message_start are final and kept.
+        assert_eq!((s.usage.input, s.usage.cached_input), (Some(20), Some(3)));
+        assert_eq!(s.usage.output, None, "{outcome:?}");
+        assert_eq!(
+            s.counted_output,
+            Some(TokenCount {
+                tokens: 5,
+                source: TokenSource::Estimate
+            })
+        );
+        assert_eq!(tokens(&host, "output", "estimate"), 5);
+        assert_eq!(tokens(&host, "output", "usage"), 0);
+        assert_eq!(tokens(&host, "input", "usage"), 20);
+        assert_eq!(
+            host.attribute("llmtap.output_token_source").as_deref(),
+            Some("estimate")
+        );
+    }
+    // The same stream reaching message_delta reports its final usage.
+    let finish = "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":7}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    let (s, host) = broken_stream(
+        "/v1/messages",
+        body,
+        &[start, delta, finish],
+        "via_upstream",
+    );
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+    assert_eq!((s.usage.input, s.usage.output), (Some(20), Some(7)));
+    assert_eq!(s.counted_output, None);
+    assert_eq!(tokens(&host, "output", "usage"), 7);
+    // Cut after message_delta: its usage is final.
+    let (s, _) = broken_stream(
+        "/v1/messages",
+        body,
+        &[
+            start,
+            delta,
+            finish.split("event: message_stop").next().unwrap(),
+        ],
+        RESET,
+    );
+    assert_eq!((s.usage.output, s.counted_output), (Some(7), None));
+}
+
+#[test]
+fn gemini_cut_off_mid_stream_counts_the_text_not_the_running_usage() {
+    use crate::tokenize::{TokenCount, TokenSource};
+    let chunk = |text: &str, output: u32, finish: &str| {
+        format!("data: {{\"candidates\":[{{\"content\":{{\"parts\":[{{\"text\":\"{text}\"}}]}}{finish}}}],\"usageMetadata\":{{\"promptTokenCount\":18,\"candidatesTokenCount\":{output},\"thoughtsTokenCount\":2}}}}\n\n")
+    };
+    // 9 + 5 = 14 characters: 4 estimated tokens.
+    let (a, b) = (chunk("abcd efgh", 3, ""), chunk(" ijkl", 5, ""));
+    let path = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+    let (s, host) = broken_stream(path, b"{}", &[&a, &b], RESET);
+    assert_eq!(s.outcome, Some(Outcome::UpstreamReset));
+    assert_eq!(
+        (s.usage.input, s.usage.output, s.usage.reasoning),
+        (Some(18), None, None)
+    );
+    assert_eq!(
+        s.counted_output,
+        Some(TokenCount {
+            tokens: 4,
+            source: TokenSource::Estimate
+        })
+    );
+    assert_eq!(tokens(&host, "output", "estimate"), 4);
+    // The chunk with the finish reason carries the final counts.
+    let last = chunk("!", 6, ",\"finishReason\":\"STOP\"");
+    let (s, _) = broken_stream(path, b"{}", &[&a, &b, &last], "via_upstream");
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+    assert_eq!(
+        (s.usage.output, s.usage.reasoning, s.counted_output),
+        (Some(6), Some(2), None)
+    );
+}
+
+#[test]
+fn vllm_continuous_usage_cut_off_counts_the_text_exactly_when_it_can() {
+    use crate::tokenize::{TokenCount, TokenSource};
+    let chunk = |text: &str, output: u32| {
+        format!("data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{text}\"}},\"finish_reason\":null}}],\"usage\":{{\"prompt_tokens\":48,\"completion_tokens\":{output}}}}}\n\n")
+    };
+    let (a, b) = (chunk("Hello", 1), chunk(" world", 2));
+    // Asked for usage: the text is estimated (11 characters: 3 tokens).
+    let (s, host) = broken_stream(
+        "/v1/chat/completions",
+        br#"{"model":"llama","stream":true,"stream_options":{"include_usage":true}}"#,
+        &[&a, &b],
+        RESET,
+    );
+    assert_eq!((s.usage.input, s.usage.output), (Some(48), None));
+    assert_eq!(
+        s.counted_output,
+        Some(TokenCount {
+            tokens: 3,
+            source: TokenSource::Estimate
+        })
+    );
+    assert_eq!(tokens(&host, "output", "estimate"), 3);
+    // A stream kept for counting (no include_usage, a tiktoken model) is counted exactly:
+    // "Hello world" is 2 o200k_base tokens.
+    let (s, host) = broken_stream(
+        "/v1/chat/completions",
+        br#"{"model":"gpt-4o","stream":true}"#,
+        &[&a, &b],
+        RESET,
+    );
+    assert_eq!(s.usage.output, None);
+    assert_eq!(
+        s.counted_output,
+        Some(TokenCount {
+            tokens: 2,
+            source: TokenSource::Tokenizer
+        })
+    );
+    assert_eq!(tokens(&host, "output", "tokenizer"), 2);
+    // The finish chunk's figure is final, and so is a usage chunk after the finish reason.
+    let finish = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":48,\"completion_tokens\":3}}\n\n";
+    let after = "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":null}],\"usage\":{\"prompt_tokens\":48,\"completion_tokens\":4}}\n\n";
+    let body = br#"{"model":"llama","stream":true,"stream_options":{"include_usage":true}}"#;
+    let (s, _) = broken_stream("/v1/chat/completions", body, &[&a, &b, finish], RESET);
+    assert_eq!((s.usage.output, s.counted_output), (Some(3), None));
+    let (s, _) = broken_stream(
+        "/v1/chat/completions",
+        body,
+        &[&a, &b, finish, after],
+        RESET,
+    );
+    assert_eq!((s.usage.output, s.counted_output), (Some(4), None));
+}
