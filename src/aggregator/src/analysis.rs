@@ -443,33 +443,49 @@ fn category_drift(
     let current = collect_categories(&totals.current, feature);
     let reference = collect_categories(&totals.reference, feature);
     let groups: BTreeSet<&Group> = current.keys().chain(reference.keys()).collect();
+    let empty = BTreeMap::new();
     for group in groups {
-        let empty = BTreeMap::new();
-        let cur = current.get(group).unwrap_or(&empty);
-        let refr = reference.get(group).unwrap_or(&empty);
-        let names: BTreeSet<&String> = cur.keys().chain(refr.keys()).collect();
-        let pick = |side: &BTreeMap<String, f64>| -> Vec<f64> {
-            names
-                .iter()
-                .map(|n| side.get(*n).copied().unwrap_or(0.0))
-                .collect()
-        };
-        let (rc, cc) = (pick(refr), pick(cur));
-        let statistics = drift::compare(&rc, &cc, settings.drift);
-        out.push(DriftEntry {
-            feature: Cow::Borrowed(feature.feature),
-            kind: "categorical",
-            group: group.clone(),
-            verdict: DriftVerdict::from_core(statistics.verdict),
-            counting_current: Vec::new(),
-            counting_reference: Vec::new(),
-            bins: Bins {
-                labels: names.into_iter().cloned().collect(),
-                reference: rc,
-                current: cc,
-            },
-            statistics,
-        });
+        out.push(categorical_entry(
+            Cow::Borrowed(feature.feature),
+            group.clone(),
+            reference.get(group).unwrap_or(&empty),
+            current.get(group).unwrap_or(&empty),
+            settings,
+        ));
+    }
+}
+
+/// One categorical comparison: the counts per category of both windows (a category missing
+/// from one window counts 0 there), bins in category order.
+pub(crate) fn categorical_entry(
+    feature: Cow<'static, str>,
+    group: Group,
+    reference: &BTreeMap<String, f64>,
+    current: &BTreeMap<String, f64>,
+    settings: &AnalysisSettings,
+) -> DriftEntry {
+    let categories: BTreeSet<&String> = current.keys().chain(reference.keys()).collect();
+    let pick = |side: &BTreeMap<String, f64>| -> Vec<f64> {
+        categories
+            .iter()
+            .map(|c| side.get(*c).copied().unwrap_or(0.0))
+            .collect()
+    };
+    let (rc, cc) = (pick(reference), pick(current));
+    let statistics = drift::compare(&rc, &cc, settings.drift);
+    DriftEntry {
+        feature,
+        kind: "categorical",
+        group,
+        verdict: DriftVerdict::from_core(statistics.verdict),
+        counting_current: Vec::new(),
+        counting_reference: Vec::new(),
+        bins: Bins {
+            labels: categories.into_iter().cloned().collect(),
+            reference: rc,
+            current: cc,
+        },
+        statistics,
     }
 }
 
