@@ -638,43 +638,24 @@ mod tests {
 
     #[test]
     fn a_new_counting_method_resets_the_reference_instead_of_alarming() {
-        let mut w = WindowTotals::default();
-        hist(
-            &mut w.reference,
-            "m",
-            &[("encoding", "cl100k")],
-            [500.0, 800.0, 1000.0],
-        );
-        hist(
-            &mut w.current,
-            "m",
-            &[("encoding", "o200k")],
-            [100.0, 400.0, 1000.0],
-        );
+        const CL100K: &[(&str, &str)] = &[("encoding", "cl100k")];
+        const O200K: &[(&str, &str)] = &[("encoding", "o200k")];
+        // The reference window counted with cl100k only.
+        let cl100k_reference = || {
+            let mut w = WindowTotals::default();
+            hist(&mut w.reference, "m", CL100K, [500.0, 800.0, 1000.0]);
+            w
+        };
+        let mut w = cl100k_reference();
+        hist(&mut w.current, "m", O200K, [100.0, 400.0, 1000.0]);
         let a = analyze(&w, &no_merge());
         assert_eq!(a.drift[0].verdict, DriftVerdict::ReferenceReset);
         assert_eq!(a.drift[0].counting_current, vec!["o200k/"]);
         assert_eq!(a.alarms(), 0);
         // Both methods in the current window: only the common one is compared.
-        let mut w2 = WindowTotals::default();
-        hist(
-            &mut w2.reference,
-            "m",
-            &[("encoding", "cl100k")],
-            [500.0, 800.0, 1000.0],
-        );
-        hist(
-            &mut w2.current,
-            "m",
-            &[("encoding", "cl100k")],
-            [250.0, 400.0, 500.0],
-        );
-        hist(
-            &mut w2.current,
-            "m",
-            &[("encoding", "o200k")],
-            [10.0, 40.0, 1000.0],
-        );
+        let mut w2 = cl100k_reference();
+        hist(&mut w2.current, "m", CL100K, [250.0, 400.0, 500.0]);
+        hist(&mut w2.current, "m", O200K, [10.0, 40.0, 1000.0]);
         let d = &analyze(&w2, &no_merge()).drift[0];
         assert_eq!(d.verdict, DriftVerdict::NoDrift);
         assert_eq!(d.bins.current, vec![250.0, 150.0, 100.0]);

@@ -30,6 +30,14 @@ impl Rng {
     pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
+
+    /// A random length in `0..max_len`, then that many bytes picked from `alphabet`.
+    pub fn bytes_from(&mut self, alphabet: &[u8], max_len: u64) -> Vec<u8> {
+        let len = self.below(max_len);
+        (0..len)
+            .map(|_| alphabet[self.below(alphabet.len() as u64) as usize])
+            .collect()
+    }
 }
 
 /// Cuts `bytes` into up to `max_parts` pieces at random points (empty pieces included).
