@@ -112,23 +112,30 @@ def wait_for(predicate, what: str, proc: harness.Proc, timeout: float = 120):
     raise AssertionError(f"{what} within {timeout}s; log:\n{proc.tail()}")
 
 
+def pages_at_first_push(tmp_path, prometheus: str, *paths: str) -> tuple[FakeAlertmanager, dict[str, tuple[int, str]]]:
+    """Runs the aggregator against a fake Alertmanager until its first push of alerts, then
+    GETs `paths` from it; returns the fake (its posts) and (status, body) per path."""
+    am = FakeAlertmanager()
+    proc, base = aggregate(tmp_path, prometheus, am.url)
+    try:
+        wait_for(lambda: am.posts, "no POST /api/v2/alerts", proc)
+        return am, {path: get(f"{base}{path}") for path in paths}
+    finally:
+        proc.stop()
+        am.stop()
+
+
 def rfc3339(text: str) -> datetime:
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", text), text
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def test_alarms_are_pushed_as_postable_alerts(prometheus, tmp_path):
-    am = FakeAlertmanager()
-    proc, base = aggregate(tmp_path, prometheus, am.url)
-    try:
-        wait_for(lambda: am.posts, "no POST /api/v2/alerts", proc)
-        status, report = get(f"{base}/report")
-        assert status == 200
-        report = json.loads(report)
-        status, metrics = get(f"{base}/metrics")
-    finally:
-        proc.stop()
-        am.stop()
+    am, pages = pages_at_first_push(tmp_path, prometheus, "/report", "/metrics")
+    status, report = pages["/report"]
+    assert status == 200
+    report = json.loads(report)
+    _, metrics = pages["/metrics"]
     assert am.other_requests == []
     alerts = am.posts[0]
     assert isinstance(alerts, list) and alerts, alerts

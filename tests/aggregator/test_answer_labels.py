@@ -17,7 +17,7 @@ import pytest
 import harness
 import prometheus_backfill
 import synthetic
-from test_alertmanager import FakeAlertmanager, aggregate, get, wait_for
+from test_alertmanager import pages_at_first_push
 
 HOUR = 3600
 DAY = 24 * HOUR
@@ -110,14 +110,8 @@ def test_report_finds_the_injected_label_drift_only(prometheus, hour):
 
 
 def test_metrics_and_alerts_name_the_label_feature(prometheus, tmp_path):
-    am = FakeAlertmanager()
-    proc, base = aggregate(tmp_path, prometheus, am.url)
-    try:
-        wait_for(lambda: am.posts, "no POST /api/v2/alerts", proc)
-        status, metrics = get(f"{base}/metrics")
-    finally:
-        proc.stop()
-        am.stop()
+    am, pages = pages_at_first_push(tmp_path, prometheus, "/metrics")
+    status, metrics = pages["/metrics"]
     assert status == 200
     samples = {}
     for name, labels, value in re.findall(r"^(llmtap_drift_\w+)\{(.*)\} (\S+)$", metrics, re.M):

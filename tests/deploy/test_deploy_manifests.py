@@ -87,14 +87,6 @@ WASMPLUGIN_BREAKAGES = [
 ]
 
 
-@pytest.mark.parametrize("label,path,value,expect", WASMPLUGIN_BREAKAGES, ids=[b[0] for b in WASMPLUGIN_BREAKAGES])
-def test_validator_rejects_broken_wasmplugin(validator, label, path, value, expect):
-    doc = _doc("wasmplugin.yaml")
-    _set(path)(doc, value)
-    errors = validator.validate(doc).errors
-    assert any(expect in e for e in errors), f"{label}: not caught; errors={errors}"
-
-
 ENVOYFILTER_BREAKAGES = [
     ("applyTo typo", "spec.configPatches.0.applyTo", "HTTP_FILTERS", "is not one of"),
     ("operation typo", "spec.configPatches.0.patch.operation", "INSERT_SOMEWHERE", "is not one of"),
@@ -107,12 +99,18 @@ ENVOYFILTER_BREAKAGES = [
 ]
 
 
-@pytest.mark.parametrize("label,path,value,expect", ENVOYFILTER_BREAKAGES, ids=[b[0] for b in ENVOYFILTER_BREAKAGES])
-def test_validator_rejects_broken_envoyfilter(validator, label, path, value, expect):
-    doc = _doc("envoyfilter-wasm.yaml")
+# (manifest, label, dotted path, value set there, a part of the error it must cause)
+BREAKAGES = [("wasmplugin.yaml", *b) for b in WASMPLUGIN_BREAKAGES] + [
+    ("envoyfilter-wasm.yaml", *b) for b in ENVOYFILTER_BREAKAGES
+]
+
+
+@pytest.mark.parametrize("file,label,path,value,expect", BREAKAGES, ids=[f"{b[0]}:{b[1]}" for b in BREAKAGES])
+def test_validator_rejects_broken_manifest(validator, file, label, path, value, expect):
+    doc = _doc(file)
     _set(path)(doc, value)
     errors = validator.validate(doc).errors
-    assert any(expect in e for e in errors), f"{label}: not caught; errors={errors}"
+    assert any(expect in e for e in errors), f"{file}: {label}: not caught; errors={errors}"
 
 
 def test_validator_rejects_bootstrap_patch_other_than_merge(validator):

@@ -34,7 +34,9 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LLMTAP_BIN = Path(os.environ.get("LLMTAP_BIN") or (REPO_ROOT / "target" / "release" / "llmtap"))
@@ -249,6 +251,30 @@ class Mock:
 # Envoy
 
 
+def poll(read: Callable[[], T], ready: Callable[[T], bool], timeout: float, interval: float) -> T:
+    """Calls `read()` every `interval` seconds until `ready` holds for what it returned or
+    `timeout` seconds have passed; returns the last value either way."""
+    deadline = time.monotonic() + timeout
+    value = read()
+    while not ready(value) and time.monotonic() < deadline:
+        time.sleep(interval)
+        value = read()
+    return value
+
+
+def dicts(node):
+    """Every mapping in a parsed YAML or JSON document, depth first, each before its children."""
+    if isinstance(node, dict):
+        yield node
+        children = node.values()
+    elif isinstance(node, list):
+        children = node
+    else:
+        return
+    for child in children:
+        yield from dicts(child)
+
+
 def render_bootstrap(
     upstream: str,
     listen_port: int | None = None,
@@ -375,12 +401,7 @@ class Envoy:
     def wait_for(self, ready: Callable[["Metrics"], bool], timeout: float = WAIT_S) -> "Metrics":
         """Scrapes until `ready(metrics)` holds (counters and gauges need no flush); returns
         the last scrape either way."""
-        deadline = time.monotonic() + timeout
-        metrics = self.scrape()
-        while not ready(metrics) and time.monotonic() < deadline:
-            time.sleep(0.01)
-            metrics = self.scrape()
-        return metrics
+        return poll(self.scrape, ready, timeout, interval=0.01)
 
     def settle(
         self, ready: Callable[["Metrics"], bool], timeout: float = WAIT_S
@@ -388,11 +409,7 @@ class Envoy:
         """Scrapes until `ready(metrics)` holds, then waits two more flushes and returns a
         fresh scrape (so a value still growing is seen). On timeout returns the last scrape:
         the caller's assertions then show what was there."""
-        deadline = time.monotonic() + timeout
-        metrics = self.scrape()
-        while not ready(metrics) and time.monotonic() < deadline:
-            time.sleep(FLUSH_MS / 1000 / 2)
-            metrics = self.scrape()
+        poll(self.scrape, ready, timeout, interval=FLUSH_MS / 1000 / 2)
         time.sleep(2.5 * FLUSH_MS / 1000)
         return self.scrape()
 

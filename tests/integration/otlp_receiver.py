@@ -15,6 +15,8 @@ from opentelemetry.proto.collector.metrics.v1 import metrics_service_pb2, metric
 from opentelemetry.proto.collector.trace.v1 import trace_service_pb2, trace_service_pb2_grpc
 from opentelemetry.proto.common.v1.common_pb2 import AnyValue, KeyValue
 
+from harness import poll
+
 
 def any_value(v: AnyValue):
     kind = v.WhichOneof("value")
@@ -140,9 +142,4 @@ class OtlpReceiver:
 
     def wait_points(self, pred: Callable[[list[Point]], bool], timeout: float) -> list[Point]:
         """Waits until the latest points satisfy `pred`; returns them either way."""
-        deadline = time.monotonic() + timeout
-        points = self.latest_points()
-        while not pred(points) and time.monotonic() < deadline:
-            time.sleep(0.1)
-            points = self.latest_points()
-        return points
+        return poll(self.latest_points, pred, timeout, interval=0.1)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from harness import REPO_ROOT, WASM, envoy_binary, render_bootstrap, run_cmd
+from harness import REPO_ROOT, WASM, dicts, envoy_binary, render_bootstrap, run_cmd
 
 RUN_CASES = {
     "http-ip": ("http://127.0.0.1:8000", []),
@@ -49,27 +49,11 @@ def validate(path, cwd) -> None:
 
 
 def wasm_filenames(node) -> list[str]:
-    found = []
-    if isinstance(node, dict):
-        if "vm_config" in node:
-            found.append(node["vm_config"]["code"]["local"]["filename"])
-        for v in node.values():
-            found += wasm_filenames(v)
-    elif isinstance(node, list):
-        for v in node:
-            found += wasm_filenames(v)
-    return found
+    return [d["vm_config"]["code"]["local"]["filename"] for d in dicts(node) if "vm_config" in d]
 
 
 def find_key(node, key):
-    if isinstance(node, dict):
-        if key in node:
-            yield node[key]
-        for v in node.values():
-            yield from find_key(v, key)
-    elif isinstance(node, list):
-        for v in node:
-            yield from find_key(v, key)
+    return (d[key] for d in dicts(node) if key in d)
 
 
 @pytest.mark.parametrize("config", [False, True], ids=["default-config", "with-config"])

@@ -20,6 +20,7 @@ from harness import (
     Envoy,
     Proc,
     chat_body,
+    dicts,
     envoy_binary,
     free_port,
     http_request,
@@ -40,20 +41,12 @@ BAD_CONFIGS = [
 
 def wasm_filter_configs(node) -> list[dict]:
     """Every `envoy.filters.http.wasm` filter `config` in a parsed bootstrap."""
-    found = []
-    if isinstance(node, dict):
-        tc = node.get("typed_config")
-        if (
-            isinstance(tc, dict)
-            and str(tc.get("@type", "")).endswith("envoy.extensions.filters.http.wasm.v3.Wasm")
-        ):
-            found.append(tc["config"])
-        for v in node.values():
-            found += wasm_filter_configs(v)
-    elif isinstance(node, list):
-        for v in node:
-            found += wasm_filter_configs(v)
-    return found
+    typed = (d.get("typed_config") for d in dicts(node))
+    return [
+        tc["config"]
+        for tc in typed
+        if isinstance(tc, dict) and str(tc.get("@type", "")).endswith("envoy.extensions.filters.http.wasm.v3.Wasm")
+    ]
 
 
 def bootstrap_with_plugin_config(mock_url: str, plugin_config: str) -> tuple[dict, int, int]:

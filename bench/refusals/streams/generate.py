@@ -38,17 +38,10 @@ FORMATS = [
     "openai-chat", "openai-completions", "openai-responses", "anthropic", "gemini",
     "bedrock", "ollama", "tgi", "vllm",
 ]
-PATHS = {
-    "openai-chat": "/v1/chat/completions",
-    "openai-completions": "/v1/completions",
-    "openai-responses": "/v1/responses",
-    "anthropic": "/v1/messages",
-    "gemini": "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
-    "bedrock": "/model/anthropic.claude-3-haiku-20240307-v1:0/converse-stream",
-    "ollama": "/api/generate",
-    "tgi": "/generate_stream",
-    "vllm": "/v1/chat/completions",
-}
+# The fixture folder whose API path a format shares, where the names differ (vLLM serves the
+# OpenAI chat path).
+FIXTURE_FOLDER = {"bedrock": "bedrock-converse", "vllm": "openai-chat"}
+PATHS = {f: fx.PATHS[FIXTURE_FOLDER.get(f, f)] for f in FORMATS}
 CONTENT_TYPES = {"bedrock": "application/vnd.amazon.eventstream", "ollama": "application/x-ndjson"}
 
 

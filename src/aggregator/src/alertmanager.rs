@@ -4,10 +4,10 @@
 
 use super::analysis::DriftVerdict;
 use super::report::Report;
-use crate::http::HttpClient;
+use crate::http::{self, HttpClient};
 use crate::stats::spike::SpikeVerdict;
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::Full;
 use hyper::Request;
 use std::time::Duration;
 
@@ -145,22 +145,13 @@ pub async fn push(
             .request(request)
             .await
             .map_err(|e| format!("unreachable: {}", with_sources(&e)))?;
-        let status = response.status();
-        let text = response
-            .into_body()
-            .collect()
-            .await
-            .map_err(|e| e.to_string())?
-            .to_bytes();
+        let (status, text) = http::status_and_text(response).await?;
         if status.is_success() {
             Ok(count)
         } else {
             Err(format!(
                 "HTTP {status}: {}",
-                String::from_utf8_lossy(&text)
-                    .chars()
-                    .take(200)
-                    .collect::<String>()
+                text.chars().take(200).collect::<String>()
             ))
         }
     };

@@ -443,33 +443,49 @@ fn category_drift(
     let current = collect_categories(&totals.current, feature);
     let reference = collect_categories(&totals.reference, feature);
     let groups: BTreeSet<&Group> = current.keys().chain(reference.keys()).collect();
+    let empty = BTreeMap::new();
     for group in groups {
-        let empty = BTreeMap::new();
-        let cur = current.get(group).unwrap_or(&empty);
-        let refr = reference.get(group).unwrap_or(&empty);
-        let names: BTreeSet<&String> = cur.keys().chain(refr.keys()).collect();
-        let pick = |side: &BTreeMap<String, f64>| -> Vec<f64> {
-            names
-                .iter()
-                .map(|n| side.get(*n).copied().unwrap_or(0.0))
-                .collect()
-        };
-        let (rc, cc) = (pick(refr), pick(cur));
-        let statistics = drift::compare(&rc, &cc, settings.drift);
-        out.push(DriftEntry {
-            feature: Cow::Borrowed(feature.feature),
-            kind: "categorical",
-            group: group.clone(),
-            verdict: DriftVerdict::from_core(statistics.verdict),
-            counting_current: Vec::new(),
-            counting_reference: Vec::new(),
-            bins: Bins {
-                labels: names.into_iter().cloned().collect(),
-                reference: rc,
-                current: cc,
-            },
-            statistics,
-        });
+        out.push(categorical_entry(
+            Cow::Borrowed(feature.feature),
+            group.clone(),
+            reference.get(group).unwrap_or(&empty),
+            current.get(group).unwrap_or(&empty),
+            settings,
+        ));
+    }
+}
+
+/// One categorical comparison: the counts per category of both windows (a category missing
+/// from one window counts 0 there), bins in category order.
+pub(crate) fn categorical_entry(
+    feature: Cow<'static, str>,
+    group: Group,
+    reference: &BTreeMap<String, f64>,
+    current: &BTreeMap<String, f64>,
+    settings: &AnalysisSettings,
+) -> DriftEntry {
+    let categories: BTreeSet<&String> = current.keys().chain(reference.keys()).collect();
+    let pick = |side: &BTreeMap<String, f64>| -> Vec<f64> {
+        categories
+            .iter()
+            .map(|c| side.get(*c).copied().unwrap_or(0.0))
+            .collect()
+    };
+    let (rc, cc) = (pick(reference), pick(current));
+    let statistics = drift::compare(&rc, &cc, settings.drift);
+    DriftEntry {
+        feature,
+        kind: "categorical",
+        group,
+        verdict: DriftVerdict::from_core(statistics.verdict),
+        counting_current: Vec::new(),
+        counting_reference: Vec::new(),
+        bins: Bins {
+            labels: categories.into_iter().cloned().collect(),
+            reference: rc,
+            current: cc,
+        },
+        statistics,
     }
 }
 
@@ -622,43 +638,24 @@ mod tests {
 
     #[test]
     fn a_new_counting_method_resets_the_reference_instead_of_alarming() {
-        let mut w = WindowTotals::default();
-        hist(
-            &mut w.reference,
-            "m",
-            &[("encoding", "cl100k")],
-            [500.0, 800.0, 1000.0],
-        );
-        hist(
-            &mut w.current,
-            "m",
-            &[("encoding", "o200k")],
-            [100.0, 400.0, 1000.0],
-        );
+        const CL100K: &[(&str, &str)] = &[("encoding", "cl100k")];
+        const O200K: &[(&str, &str)] = &[("encoding", "o200k")];
+        // The reference window counted with cl100k only.
+        let cl100k_reference = || {
+            let mut w = WindowTotals::default();
+            hist(&mut w.reference, "m", CL100K, [500.0, 800.0, 1000.0]);
+            w
+        };
+        let mut w = cl100k_reference();
+        hist(&mut w.current, "m", O200K, [100.0, 400.0, 1000.0]);
         let a = analyze(&w, &no_merge());
         assert_eq!(a.drift[0].verdict, DriftVerdict::ReferenceReset);
         assert_eq!(a.drift[0].counting_current, vec!["o200k/"]);
         assert_eq!(a.alarms(), 0);
         // Both methods in the current window: only the common one is compared.
-        let mut w2 = WindowTotals::default();
-        hist(
-            &mut w2.reference,
-            "m",
-            &[("encoding", "cl100k")],
-            [500.0, 800.0, 1000.0],
-        );
-        hist(
-            &mut w2.current,
-            "m",
-            &[("encoding", "cl100k")],
-            [250.0, 400.0, 500.0],
-        );
-        hist(
-            &mut w2.current,
-            "m",
-            &[("encoding", "o200k")],
-            [10.0, 40.0, 1000.0],
-        );
+        let mut w2 = cl100k_reference();
+        hist(&mut w2.current, "m", CL100K, [250.0, 400.0, 500.0]);
+        hist(&mut w2.current, "m", O200K, [10.0, 40.0, 1000.0]);
         let d = &analyze(&w2, &no_merge()).drift[0];
         assert_eq!(d.verdict, DriftVerdict::NoDrift);
         assert_eq!(d.bins.current, vec![250.0, 150.0, 100.0]);

@@ -3,8 +3,7 @@
 //! finish reasons are (categorical PSI, the sample-size-aware verdict, KL and JS), under the
 //! feature name `answer_label:<name>`, per model and destination service.
 
-use crate::analysis::{AnalysisSettings, Bins, DriftEntry, DriftVerdict, Group};
-use crate::stats::drift;
+use crate::analysis::{categorical_entry, AnalysisSettings, DriftEntry, Group};
 use crate::totals::ByName;
 use llmtap_core::metrics::catalogue as metrics;
 use std::borrow::Cow;
@@ -51,38 +50,20 @@ pub fn drift(
     let keys: BTreeSet<&(String, Group)> = current.keys().chain(reference.keys()).collect();
     let empty = BTreeMap::new();
     for key in keys {
-        let cur = current.get(key).unwrap_or(&empty);
-        let refr = reference.get(key).unwrap_or(&empty);
-        let values: BTreeSet<&String> = cur.keys().chain(refr.keys()).collect();
-        let pick = |side: &BTreeMap<String, f64>| -> Vec<f64> {
-            values
-                .iter()
-                .map(|v| side.get(*v).copied().unwrap_or(0.0))
-                .collect()
-        };
-        let (rc, cc) = (pick(refr), pick(cur));
-        let statistics = drift::compare(&rc, &cc, settings.drift);
-        out.push(DriftEntry {
-            feature: Cow::Owned(format!("{FEATURE_PREFIX}{}", key.0)),
-            kind: "categorical",
-            group: key.1.clone(),
-            verdict: DriftVerdict::from_core(statistics.verdict),
-            counting_current: Vec::new(),
-            counting_reference: Vec::new(),
-            bins: Bins {
-                labels: values.into_iter().cloned().collect(),
-                reference: rc,
-                current: cc,
-            },
-            statistics,
-        });
+        out.push(categorical_entry(
+            Cow::Owned(format!("{FEATURE_PREFIX}{}", key.0)),
+            key.1.clone(),
+            reference.get(key).unwrap_or(&empty),
+            current.get(key).unwrap_or(&empty),
+            settings,
+        ));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyze, WindowTotals};
+    use crate::analysis::{analyze, DriftVerdict, WindowTotals};
     use crate::totals::{SeriesKey, Totals};
 
     fn add(t: &mut Totals, model: &str, name: &str, value: &str, count: f64) {

@@ -2,7 +2,8 @@
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
-use hyper::{Request, StatusCode};
+use hyper::body::Incoming;
+use hyper::{Request, Response, StatusCode};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
@@ -31,16 +32,22 @@ pub async fn get_text(
         .map_err(|e| e.to_string())?;
     let fetch = async {
         let response = client.request(request).await.map_err(|e| e.to_string())?;
-        let status = response.status();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .map_err(|e| e.to_string())?
-            .to_bytes();
-        Ok((status, String::from_utf8_lossy(&body).into_owned()))
+        status_and_text(response).await
     };
     tokio::time::timeout(timeout, fetch)
         .await
         .map_err(|_| format!("no answer within {} ms", timeout.as_millis()))?
+}
+
+/// A response's status and its whole body as text (invalid UTF-8 replaced). The error is a
+/// message.
+pub async fn status_and_text(response: Response<Incoming>) -> Result<(StatusCode, String), String> {
+    let status = response.status();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?
+        .to_bytes();
+    Ok((status, String::from_utf8_lossy(&body).into_owned()))
 }

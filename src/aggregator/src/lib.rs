@@ -357,6 +357,11 @@ pub async fn aggregate(args: AggregateOptions) -> Result<(), AggregateError> {
 }
 
 /// A short human summary of a report.
+/// `v` with five decimals, `-` when there is no value.
+fn fixed5(v: Option<f64>) -> String {
+    v.map_or("-".to_owned(), |v| format!("{v:.5}"))
+}
+
 fn summary(report: &Report) -> String {
     let mut out = format!(
         "source {} — current {}..{}, reference {}..{}\n",
@@ -371,12 +376,8 @@ fn summary(report: &Report) -> String {
             "drift  {:<17} model={:<24} psi={:<10} critical={:<10} n={}/{} → {}\n",
             d.feature,
             d.group.gen_ai_request_model,
-            d.statistics
-                .psi
-                .map_or("-".to_owned(), |v| format!("{v:.5}")),
-            d.statistics
-                .critical_psi
-                .map_or("-".to_owned(), |v| format!("{v:.5}")),
+            fixed5(d.statistics.psi),
+            fixed5(d.statistics.critical_psi),
             d.statistics.reference_samples,
             d.statistics.current_samples,
             d.verdict.name()
@@ -387,12 +388,8 @@ fn summary(report: &Report) -> String {
             "spike  {:<17} model={:<24} rate={:<10} trailing={:<10} p={:<10} → {:?}\n",
             s.signal.name(),
             s.group.gen_ai_request_model,
-            s.statistics
-                .current_rate
-                .map_or("-".to_owned(), |v| format!("{v:.5}")),
-            s.statistics
-                .trailing_mean_rate
-                .map_or("-".to_owned(), |v| format!("{v:.5}")),
+            fixed5(s.statistics.current_rate),
+            fixed5(s.statistics.trailing_mean_rate),
             s.statistics
                 .binomial_p_value
                 .map_or("-".to_owned(), |v| format!("{v:.3e}")),

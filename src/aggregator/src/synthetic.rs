@@ -103,6 +103,31 @@ fn erf(x: f64) -> f64 {
     }
 }
 
+/// Adds `count` to the counter series `family{labels, label}`.
+fn add_counter(
+    totals: &mut Totals,
+    family: &str,
+    labels: &[(&str, &str)],
+    label: (&str, &str),
+    count: f64,
+) {
+    let mut with: Vec<(&str, &str)> = labels.to_vec();
+    with.push(label);
+    totals.add(SeriesKey::reduce(family, with), count);
+}
+
+/// Adds `refusals` phrase-matched refusals under `labels`.
+fn add_refusals(totals: &mut Totals, labels: &[(&str, &str)], refusals: u64) {
+    let source = ("refusal_source", "phrase");
+    add_counter(
+        totals,
+        super::catalogue::REFUSALS,
+        labels,
+        source,
+        refusals as f64,
+    );
+}
+
 /// Adds one histogram's per-bucket `counts` (bounds `bounds`, then +Inf) as cumulative
 /// `NAME_bucket{…,le}` series, the way a source returns them.
 pub fn add_histogram(
@@ -205,18 +230,17 @@ impl Traffic {
             let p: Vec<f64> = categories.iter().map(|(_, p)| *p).collect();
             let counts = rng.multinomial(&p, requests);
             for ((value, _), count) in categories.iter().zip(counts) {
-                let mut with: Vec<(&str, &str)> = labels.to_vec();
-                with.push((feature.label, value));
-                totals.add(SeriesKey::reduce(feature.family, with), count);
+                add_counter(
+                    totals,
+                    feature.family,
+                    labels,
+                    (feature.label, value),
+                    count,
+                );
             }
         }
         let refusals = rng.binomial(requests, self.refusal_rate);
-        let mut with: Vec<(&str, &str)> = labels.to_vec();
-        with.push(("refusal_source", "phrase"));
-        totals.add(
-            SeriesKey::reduce(super::catalogue::REFUSALS, with),
-            refusals as f64,
-        );
+        add_refusals(totals, labels, refusals);
     }
 
     /// The spike windows' counters only (requests by outcome, refusals): what an evaluation
@@ -231,19 +255,16 @@ impl Traffic {
         let errors = rng.binomial(requests, self.error_rate);
         let refusals = rng.binomial(requests, self.refusal_rate);
         for (outcome, count) in [("complete", requests - errors), ("error_event", errors)] {
-            let mut with: Vec<(&str, &str)> = labels.to_vec();
-            with.push(("outcome", outcome));
-            totals.add(
-                SeriesKey::reduce(super::catalogue::REQUESTS, with),
+            let outcome = ("outcome", outcome);
+            add_counter(
+                totals,
+                super::catalogue::REQUESTS,
+                labels,
+                outcome,
                 count as f64,
             );
         }
-        let mut with: Vec<(&str, &str)> = labels.to_vec();
-        with.push(("refusal_source", "phrase"));
-        totals.add(
-            SeriesKey::reduce(super::catalogue::REFUSALS, with),
-            refusals as f64,
-        );
+        add_refusals(totals, labels, refusals);
     }
 }
 

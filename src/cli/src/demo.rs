@@ -16,7 +16,7 @@ use crate::scenario;
 use crate::summary::{self, DemoFacts};
 use crate::upstream::{Scheme, Upstream};
 use llmtap_aggregator::http::{self, HttpClient};
-use llmtap_aggregator::prom_text::{self, Exposition};
+use llmtap_aggregator::prom_text::Exposition;
 use llmtap_mock::{MockSettings, Mode};
 use std::net::SocketAddr;
 use std::path::Path;
@@ -251,22 +251,9 @@ async fn wait_for_flush(
     admin: SocketAddr,
     sent: usize,
 ) -> Result<Exposition, Error> {
-    let url = format!("http://{admin}/stats/prometheus");
     let start = Instant::now();
     loop {
-        let (code, text) = http::get_text(client, &url, Duration::from_secs(5))
-            .await
-            .map_err(|message| Error::Http {
-                url: url.clone(),
-                message,
-            })?;
-        if !code.is_success() {
-            return Err(Error::Http {
-                url,
-                message: format!("HTTP {code}"),
-            });
-        }
-        let scrape = prom_text::parse(&text)?;
+        let scrape = envoy::scrape(client, admin).await?;
         let ttft_count = scrape.sum("llm_time_to_first_token_milliseconds_count", &[]);
         if ttft_count >= sent as f64 || start.elapsed() > FLUSH_TIMEOUT {
             return Ok(scrape);

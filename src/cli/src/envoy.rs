@@ -2,8 +2,11 @@
 
 use crate::error::Error;
 use clap::ValueEnum;
+use llmtap_aggregator::http::{self, HttpClient};
+use llmtap_aggregator::prom_text::{self, Exposition};
 use rustix::process::{kill_process, Pid, Signal};
 use std::ffi::OsString;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitStatus;
 use std::time::Duration;
@@ -150,6 +153,24 @@ pub async fn wait_forwarding_signals(child: &mut Child) -> Result<ExitStatus, Er
             _ = terminate.recv() => send_signal(child, Signal::TERM),
         }
     }
+}
+
+/// Envoy's metrics now: one GET of `/stats/prometheus` on the admin listener `admin`.
+pub async fn scrape(client: &HttpClient, admin: SocketAddr) -> Result<Exposition, Error> {
+    let url = format!("http://{admin}/stats/prometheus");
+    let (status, text) = http::get_text(client, &url, Duration::from_secs(5))
+        .await
+        .map_err(|message| Error::Http {
+            url: url.clone(),
+            message,
+        })?;
+    if !status.is_success() {
+        return Err(Error::Http {
+            url,
+            message: format!("HTTP {status}"),
+        });
+    }
+    Ok(prom_text::parse(&text)?)
 }
 
 #[cfg(test)]

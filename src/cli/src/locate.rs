@@ -55,18 +55,9 @@ pub fn find_envoy(
     env_value: Option<OsString>,
     roots: &SearchRoots,
 ) -> Result<PathBuf, Error> {
-    if let Some(path) = explicit {
-        return existing(path).ok_or_else(|| Error::EnvoyMissing {
-            path: path.to_path_buf(),
-            origin: "--envoy",
-        });
-    }
-    if let Some(value) = env_value.filter(|v| !v.is_empty()) {
-        let path = PathBuf::from(value);
-        return existing(&path).ok_or(Error::EnvoyMissing {
-            path,
-            origin: "$ENVOY_BIN",
-        });
+    let named = [("--envoy", explicit), ("$ENVOY_BIN", env_path(&env_value))];
+    if let Some(named) = named_file(named, |path, origin| Error::EnvoyMissing { path, origin }) {
+        return named;
     }
     for dir in roots.dirs() {
         if let Some(found) = venv_envoy(&dir) {
@@ -92,18 +83,9 @@ pub fn find_wasm(
     env_value: Option<OsString>,
     roots: &SearchRoots,
 ) -> Result<PathBuf, Error> {
-    if let Some(path) = explicit {
-        return existing(path).ok_or_else(|| Error::WasmMissing {
-            path: path.to_path_buf(),
-            origin: "--wasm",
-        });
-    }
-    if let Some(value) = env_value.filter(|v| !v.is_empty()) {
-        let path = PathBuf::from(value);
-        return existing(&path).ok_or(Error::WasmMissing {
-            path,
-            origin: "$LLMTAP_WASM",
-        });
+    let named = [("--wasm", explicit), ("$LLMTAP_WASM", env_path(&env_value))];
+    if let Some(named) = named_file(named, |path, origin| Error::WasmMissing { path, origin }) {
+        return named;
     }
     for dir in roots.dirs() {
         let candidate = dir.join(BUILD_WASM);
@@ -120,6 +102,23 @@ pub fn find_wasm(
 pub fn utf8(path: &Path) -> Result<&str, Error> {
     path.to_str()
         .ok_or_else(|| Error::NonUtf8Path(path.to_path_buf()))
+}
+
+/// The file the first named origin (a flag, then an environment variable) gives, as an absolute
+/// path, or `missing(path, origin)` when there is no such file; `None` when no origin names one.
+fn named_file(
+    named: [(&'static str, Option<&Path>); 2],
+    missing: impl FnOnce(PathBuf, &'static str) -> Error,
+) -> Option<Result<PathBuf, Error>> {
+    let (origin, path) = named
+        .into_iter()
+        .find_map(|(origin, path)| path.map(|p| (origin, p)))?;
+    Some(existing(path).ok_or_else(|| missing(path.to_path_buf(), origin)))
+}
+
+/// The path an environment variable holds; an empty variable names nothing.
+fn env_path(value: &Option<OsString>) -> Option<&Path> {
+    value.as_deref().filter(|v| !v.is_empty()).map(Path::new)
 }
 
 fn existing(path: &Path) -> Option<PathBuf> {

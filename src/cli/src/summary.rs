@@ -169,19 +169,15 @@ pub fn render(facts: &DemoFacts, filter: &FilterSummary, client: &ClientSummary)
     let _ = writeln!(out, "  requests               {:.0}", filter.requests);
     let _ = writeln!(out, "  output tokens          {:.0}", filter.output_tokens);
     let _ = writeln!(out, "  input tokens           {:.0}", filter.input_tokens);
-    let _ = writeln!(
-        out,
-        "  time to first token    p50 {}   p99 {}   mean {}",
-        ms(filter.ttft_p50_ms),
-        ms(filter.ttft_p99_ms),
-        ms(filter.ttft_mean_ms)
+    quantile_row(
+        &mut out,
+        "time to first token",
+        [filter.ttft_p50_ms, filter.ttft_p99_ms, filter.ttft_mean_ms],
     );
-    let _ = writeln!(
-        out,
-        "  inter-chunk gap        p50 {}   p99 {}   mean {}",
-        ms(filter.gap_p50_ms),
-        ms(filter.gap_p99_ms),
-        ms(filter.gap_mean_ms)
+    quantile_row(
+        &mut out,
+        "inter-chunk gap",
+        [filter.gap_p50_ms, filter.gap_p99_ms, filter.gap_mean_ms],
     );
     let _ = writeln!(out, "  by model:");
     for m in &filter.models {
@@ -197,12 +193,10 @@ pub fn render(facts: &DemoFacts, filter: &FilterSummary, client: &ClientSummary)
     let _ = writeln!(out, "\nWhat the client measured:");
     let _ = writeln!(out, "  requests               {}", client.requests);
     let _ = writeln!(out, "  output tokens          {}", client.output_tokens);
-    let _ = writeln!(
-        out,
-        "  time to first token    p50 {}   p99 {}   mean {}",
-        ms(client.ttft_p50_ms),
-        ms(client.ttft_p99_ms),
-        ms(client.ttft_mean_ms)
+    quantile_row(
+        &mut out,
+        "time to first token",
+        [client.ttft_p50_ms, client.ttft_p99_ms, client.ttft_mean_ms],
     );
     let _ = writeln!(
         out,
@@ -220,6 +214,17 @@ pub fn render(facts: &DemoFacts, filter: &FilterSummary, client: &ClientSummary)
         "  curl -s 127.0.0.1:9901/stats/prometheus | grep ^llm_"
     );
     out
+}
+
+/// One timing line: `label`, then p50, p99 and mean in milliseconds.
+fn quantile_row(out: &mut String, label: &str, [p50, p99, mean]: [f64; 3]) {
+    let _ = writeln!(
+        out,
+        "  {label:<22} p50 {}   p99 {}   mean {}",
+        ms(p50),
+        ms(p99),
+        ms(mean)
+    );
 }
 
 fn ms(value: f64) -> String {

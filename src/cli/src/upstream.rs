@@ -112,25 +112,23 @@ mod tests {
 
     #[test]
     fn parses_hosts_ports_and_prefixes() {
-        let u = parse_upstream("http://127.0.0.1:8000").unwrap();
-        assert_eq!(
-            (u.scheme, u.host.as_str(), u.port),
-            (Scheme::Http, "127.0.0.1", 8000)
-        );
-        assert!(u.ip().is_some());
-        assert_eq!(u.path_prefix, None);
-
-        let u = parse_upstream("https://api.openai.com/").unwrap();
-        assert_eq!(
-            (u.scheme, u.host.as_str(), u.port),
-            (Scheme::Https, "api.openai.com", 443)
-        );
-        assert!(u.ip().is_none());
-        assert_eq!(u.path_prefix, None);
-
-        let u = parse_upstream("http://vllm.internal/serving").unwrap();
-        assert_eq!(u.port, 80);
-        assert_eq!(u.path_prefix.as_deref(), Some("/serving/"));
+        // (url, scheme, host, port, host is an IP, path prefix)
+        #[rustfmt::skip]
+        let cases = [
+            ("http://127.0.0.1:8000", Scheme::Http, "127.0.0.1", 8000, true, None),
+            ("https://api.openai.com/", Scheme::Https, "api.openai.com", 443, false, None),
+            ("http://vllm.internal/serving", Scheme::Http, "vllm.internal", 80, false, Some("/serving/")),
+        ];
+        for (url, scheme, host, port, is_ip, prefix) in cases {
+            let u = parse_upstream(url).unwrap();
+            assert_eq!(
+                (u.scheme, u.host.as_str(), u.port),
+                (scheme, host, port),
+                "{url}"
+            );
+            assert_eq!(u.ip().is_some(), is_ip, "{url}");
+            assert_eq!(u.path_prefix.as_deref(), prefix, "{url}");
+        }
 
         let u = parse_upstream("http://[::1]:9000/a/b/").unwrap();
         assert_eq!(u.host, "::1");

@@ -235,15 +235,7 @@ impl Config {
             1,
             MAX_LABEL_VALUES_LIMIT,
         )?;
-        if self
-            .provider_name
-            .as_deref()
-            .is_some_and(|p| p.trim().is_empty())
-        {
-            return Err(ConfigError::Empty {
-                field: "provider_name",
-            });
-        }
+        check_not_blank("provider_name", self.provider_name.as_deref())?;
         self.refusals.validate().map_err(ConfigError::Refusals)?;
         self.tokenizer.validate().map_err(ConfigError::Tokenizer)?;
         for (model, price) in &self.prices {
@@ -293,15 +285,7 @@ impl Config {
                     field: "routes[].path_prefix or routes[].path_suffix",
                 });
             }
-            if rule
-                .provider_name
-                .as_deref()
-                .is_some_and(|p| p.trim().is_empty())
-            {
-                return Err(ConfigError::Empty {
-                    field: "routes[].provider_name",
-                });
-            }
+            check_not_blank("routes[].provider_name", rule.provider_name.as_deref())?;
         }
         Ok(())
     }
@@ -369,6 +353,14 @@ impl From<FormatName> for WireFormat {
             FormatName::BedrockInvoke => WireFormat::BedrockInvoke,
         }
     }
+}
+
+/// An optional `field` that is given must hold more than white space.
+fn check_not_blank(field: &'static str, value: Option<&str>) -> Result<(), ConfigError> {
+    if value.is_some_and(|v| v.trim().is_empty()) {
+        return Err(ConfigError::Empty { field });
+    }
+    Ok(())
 }
 
 fn check_range(

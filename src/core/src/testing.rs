@@ -1,11 +1,14 @@
 //! Test helpers: a deterministic random source (works on every target, unlike OS
 //! randomness under wasm32-unknown-unknown), random splitting, random JSON, a [`Host`]
-//! that records every call, and [`decoded`]: one event through a decoder, with its text.
+//! that records every call, [`RecordingHost::replay_post`] (one streamed request through a
+//! [`Stream`]), and [`decoded`]: one event through a decoder, with its text.
 
 use crate::decode::json::RawStr;
 use crate::decode::{DecodeError, EventFacts};
 use crate::host::{Host, LogLevel, MetricDefinitionFailed, MetricKind};
+use crate::stream::{Plugin, Stream};
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// xorshift64* (Vigna, "An experimental exploration of Marsaglia's xorshift generators,
 /// scrambled", 2016): small, deterministic, good enough to pick split points.
@@ -26,6 +29,14 @@ impl Rng {
     /// Uniform-ish in `0..n` (n > 0).
     pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
+    }
+
+    /// A random length in `0..max_len`, then that many bytes picked from `alphabet`.
+    pub fn bytes_from(&mut self, alphabet: &[u8], max_len: u64) -> Vec<u8> {
+        let len = self.below(max_len);
+        (0..len)
+            .map(|_| alphabet[self.below(alphabet.len() as u64) as usize])
+            .collect()
     }
 }
 
@@ -107,44 +118,40 @@ impl RecordingHost {
         self.clock.set(self.clock.get() + micros);
     }
 
-    fn ids_named(&self, prefix: &str) -> Vec<u32> {
+    /// Ids of the series whose stat name passes `keep`.
+    fn ids_where(&self, keep: impl Fn(&str) -> bool) -> Vec<u32> {
         self.defined
             .borrow()
             .iter()
             .enumerate()
-            .filter(|(_, (_, name))| name.starts_with(prefix))
+            .filter(|(_, (_, name))| keep(name))
             .map(|(i, _)| i as u32)
             .collect()
     }
 
-    /// Sum of increments of every series whose stat name starts with `prefix`.
-    pub fn counter(&self, prefix: &str) -> i64 {
-        let ids = self.ids_named(prefix);
+    fn ids_named(&self, prefix: &str) -> Vec<u32> {
+        self.ids_where(|name| name.starts_with(prefix))
+    }
+
+    /// Sum of the increments of the series `ids`.
+    fn increments_of(&self, ids: &[u32]) -> i64 {
         self.increments
             .borrow()
             .iter()
             .filter(|(id, _)| ids.contains(id))
             .map(|(_, d)| d)
             .sum()
+    }
+
+    /// Sum of increments of every series whose stat name starts with `prefix`.
+    pub fn counter(&self, prefix: &str) -> i64 {
+        self.increments_of(&self.ids_named(prefix))
     }
 
     /// Sum of increments of every series whose stat name starts with `prefix` and contains
     /// `part` (one label, `key=.=value;.;`).
     pub fn counter_with(&self, prefix: &str, part: &str) -> i64 {
-        let ids: Vec<u32> = self
-            .defined
-            .borrow()
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, name))| name.starts_with(prefix) && name.contains(part))
-            .map(|(i, _)| i as u32)
-            .collect();
-        self.increments
-            .borrow()
-            .iter()
-            .filter(|(id, _)| ids.contains(id))
-            .map(|(_, d)| d)
-            .sum()
+        self.increments_of(&self.ids_where(|name| name.starts_with(prefix) && name.contains(part)))
     }
 
     /// Samples recorded in every histogram whose stat name starts with `prefix`.
@@ -183,19 +190,11 @@ impl Host for RecordingHost {
     }
 
     fn request_header(&self, name: &str) -> Option<String> {
-        self.request_headers
-            .borrow()
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+        header(&self.request_headers, name)
     }
 
     fn response_header(&self, name: &str) -> Option<String> {
-        self.response_headers
-            .borrow()
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+        header(&self.response_headers, name)
     }
 
     fn property(&self, path: &[&str]) -> Option<Vec<u8>> {
@@ -217,18 +216,12 @@ impl Host for RecordingHost {
 impl RecordingHost {
     /// Sets the request headers the next stream will see.
     pub fn with_request(&self, headers: &[(&str, &str)]) {
-        *self.request_headers.borrow_mut() = headers
-            .iter()
-            .map(|(n, v)| (n.to_string(), v.to_string()))
-            .collect();
+        *self.request_headers.borrow_mut() = owned(headers);
     }
 
     /// Sets the response headers the next stream will see.
     pub fn with_response(&self, headers: &[(&str, &str)]) {
-        *self.response_headers.borrow_mut() = headers
-            .iter()
-            .map(|(n, v)| (n.to_string(), v.to_string()))
-            .collect();
+        *self.response_headers.borrow_mut() = owned(headers);
     }
 
     /// The last value written for an attribute.
@@ -245,6 +238,47 @@ impl RecordingHost {
     pub fn gauge(&self, prefix: &str) -> i64 {
         self.counter(prefix)
     }
+
+    /// Replays one streamed POST to `path` through a fresh stream of `plugin`: request body
+    /// `{"model":"m","stream":true}`, a 200 of `content_type`, one response read per
+    /// millisecond, the end of stream, the log callback. Returns the finished stream.
+    pub fn replay_post(
+        &self,
+        plugin: &Rc<Plugin>,
+        path: &str,
+        content_type: &str,
+        reads: &[&[u8]],
+    ) -> Stream {
+        let mut stream = Stream::new(plugin.clone());
+        self.with_request(&[(":path", path), (":method", "POST")]);
+        stream.on_request_headers(self);
+        stream.on_request_body(br#"{"model":"m","stream":true}"#, true);
+        self.with_response(&[(":status", "200"), ("content-type", content_type)]);
+        stream.on_response_headers(self);
+        for read in reads {
+            self.advance(1_000);
+            stream.on_response_body(self, read, false);
+        }
+        stream.on_response_body(self, b"", true);
+        stream.on_log(self);
+        stream
+    }
+}
+
+/// The value of header `name` in `headers`.
+fn header(headers: &RefCell<Vec<(String, String)>>, name: &str) -> Option<String> {
+    headers
+        .borrow()
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+}
+
+fn owned(headers: &[(&str, &str)]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect()
 }
 
 /// Decodes one event with `decode` (a decoder's entry point), gathering every piece of

@@ -306,19 +306,8 @@ impl Chunks<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::headers;
     use http_body_util::BodyExt;
-    use hyper::header::HeaderName;
-
-    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        for (k, v) in pairs {
-            h.insert(
-                HeaderName::from_static(k),
-                HeaderValue::from_str(v).unwrap(),
-            );
-        }
-        h
-    }
 
     async fn body_of(hostile: Hostile, request: &'static str) -> (Vec<u8>, bool) {
         let mut body = hostile

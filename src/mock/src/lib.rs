@@ -29,6 +29,8 @@ mod settings;
 pub mod sse_reader;
 pub mod stamped;
 pub mod stamped_event;
+#[cfg(test)]
+mod test_support;
 
 pub use error::MockError;
 pub use listener::{bind, local_addr, raise_fd_limit};

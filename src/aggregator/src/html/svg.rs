@@ -130,6 +130,15 @@ pub struct Svg {
     body: String,
 }
 
+/// ` stroke-dasharray="…"` for a dash pattern like `"4 3"`; nothing for a solid line (`""`).
+fn dash_attribute(dash: &str) -> String {
+    if dash.is_empty() {
+        String::new()
+    } else {
+        format!(r#" stroke-dasharray="{dash}""#)
+    }
+}
+
 /// Formats a coordinate with one decimal.
 fn px(v: f64) -> String {
     format!("{v:.1}")
@@ -174,11 +183,7 @@ impl Svg {
         stroke: &str,
         dash: &str,
     ) {
-        let dash = if dash.is_empty() {
-            String::new()
-        } else {
-            format!(r#" stroke-dasharray="{dash}""#)
-        };
+        let dash = dash_attribute(dash);
         let _ = write!(
             self.body,
             r#"<line class="{class}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#,
@@ -198,11 +203,7 @@ impl Svg {
             .iter()
             .map(|(x, y)| format!("{},{}", px(*x), px(*y)))
             .collect();
-        let dash = if dash.is_empty() {
-            String::new()
-        } else {
-            format!(r#" stroke-dasharray="{dash}""#)
-        };
+        let dash = dash_attribute(dash);
         let _ = write!(
             self.body,
             r#"<polyline class="{class}" points="{}" fill="none" stroke="{stroke}" stroke-width="2"{dash}/>"#,

@@ -239,12 +239,9 @@ mod tests {
     #[test]
     fn evaluate_flags_a_spike_with_all_three_numbers() {
         let trailing: Vec<WindowCount> = (0..24).map(|i| window(5 + i % 3, 1000)).collect();
-        let r = evaluate(
-            &trailing,
-            window(40, 1000),
-            Some(0.006),
-            SpikeSettings::default(),
-        );
+        // A current window against those 24, the CUSUM baseline at 0.6 %.
+        let current = |w| evaluate(&trailing, w, Some(0.006), SpikeSettings::default());
+        let r = current(window(40, 1000));
         assert_eq!(r.verdict, SpikeVerdict::Spike);
         assert_eq!(r.three_sigma_alarm, Some(true));
         // Pooled: events 5,6,7 repeated 8 times = 144 of 24 000 → (144 + 1) / (24 000 + 2).
@@ -254,12 +251,7 @@ mod tests {
             binomial_tail(40, 1000, 145.0 / 24_002.0).unwrap(),
             1e-15,
         );
-        let quiet = evaluate(
-            &trailing,
-            window(6, 1000),
-            Some(0.006),
-            SpikeSettings::default(),
-        );
+        let quiet = current(window(6, 1000));
         assert_eq!(quiet.verdict, SpikeVerdict::NoSpike);
         assert_eq!(quiet.three_sigma_alarm, Some(false));
     }

@@ -14,7 +14,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::header::CONTENT_TYPE;
 use hyper::Request;
 use llmtap_aggregator::http::{self, HttpClient};
-use llmtap_aggregator::prom_text::{self, Exposition};
+use llmtap_aggregator::prom_text::Exposition;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
@@ -206,24 +206,6 @@ async fn send(client: HttpClient, target: SocketAddr, r: ScenarioRequest) -> Res
         .map_err(|_| format!("{}: no complete answer within 30 s", r.model))?
 }
 
-/// Envoy's metrics now.
-async fn scrape(client: &HttpClient, admin: SocketAddr) -> Result<Exposition, Error> {
-    let url = format!("http://{admin}/stats/prometheus");
-    let (status, text) = http::get_text(client, &url, Duration::from_secs(5))
-        .await
-        .map_err(|message| Error::Http {
-            url: url.clone(),
-            message,
-        })?;
-    if !status.is_success() {
-        return Err(Error::Http {
-            url,
-            message: format!("HTTP {status}"),
-        });
-    }
-    Ok(prom_text::parse(&text)?)
-}
-
 /// Prints a line without tearing the progress bar.
 fn say(progress: &Progress, line: &str) {
     match progress {
@@ -311,7 +293,7 @@ async fn tell(setup: &Setup<'_>, aggregator: &mut Aggregator) -> Result<ExitCode
             }
         };
         if phase != Phase::Baseline && baseline_scrape.is_none() {
-            baseline_scrape = Some(scrape(client, setup.admin).await?);
+            baseline_scrape = Some(envoy::scrape(client, setup.admin).await?);
             say(&progress, "llmtap demo: incident starts");
         }
         if phase == (Phase::Incident { burst: true }) && !announced_burst {
@@ -370,7 +352,7 @@ async fn tell(setup: &Setup<'_>, aggregator: &mut Aggregator) -> Result<ExitCode
     }
     // Histograms reach /stats/prometheus at Envoy's next stats flush.
     tokio::time::sleep(Duration::from_millis(1200)).await;
-    let end_scrape = scrape(client, setup.admin).await?;
+    let end_scrape = envoy::scrape(client, setup.admin).await?;
     let baseline_scrape = baseline_scrape.unwrap_or_default();
     let figures: Vec<PhaseFigures> = MODELS
         .iter()

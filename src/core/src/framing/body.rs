@@ -30,6 +30,17 @@ pub struct FramingReport {
     pub streamed: bool,
 }
 
+impl FramingReport {
+    /// A streamed body in which `oversized_events` events exceeded the cap.
+    fn streamed(oversized_events: u64) -> Self {
+        FramingReport {
+            oversized_events,
+            streamed: true,
+            ..Default::default()
+        }
+    }
+}
+
 /// The reader of one response body.
 #[derive(Debug)]
 pub enum BodyReader {
@@ -111,30 +122,21 @@ impl BodyReader {
                         data: e.data,
                     })
                 });
-                FramingReport {
-                    oversized_events: framer.stats().oversized_events,
-                    streamed: true,
-                    ..Default::default()
-                }
+                FramingReport::streamed(framer.stats().oversized_events)
             }
             BodyReader::Ndjson(framer) => {
                 framer.finish(&mut |line| on_event(BodyEvent::Line(line)));
-                FramingReport {
-                    oversized_events: framer.stats().oversized_lines,
-                    streamed: true,
-                    ..Default::default()
-                }
+                FramingReport::streamed(framer.stats().oversized_lines)
             }
             BodyReader::Aws(framer) => {
                 framer.finish(&mut |frame| on_event(BodyEvent::Aws(frame)));
                 let s = framer.stats();
                 FramingReport {
-                    oversized_events: s.oversized_frames,
                     malformed_frames: s.crc_mismatches
                         + s.malformed_frames
                         + s.corrupt_preludes
                         + s.truncated_frames,
-                    streamed: true,
+                    ..FramingReport::streamed(s.oversized_frames)
                 }
             }
             BodyReader::Whole {

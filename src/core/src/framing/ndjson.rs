@@ -205,10 +205,7 @@ mod tests {
     fn random_bytes_never_exceed_the_cap() {
         let mut rng = Rng::new(9);
         for _ in 0..200 {
-            let len = rng.below(3000) as usize;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| *b"{}\"a\r\n \n".get(rng.below(8) as usize).unwrap())
-                .collect();
+            let bytes = rng.bytes_from(b"{}\"a\r\n \n", 3000);
             let parts = random_splits(&bytes, &mut rng, 20);
             let (lines, _) = frame_all(&parts, 256);
             assert!(lines.iter().all(|l| l.len() <= 256 && !l.contains('\n')));

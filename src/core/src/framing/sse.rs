@@ -546,10 +546,7 @@ mod tests {
     fn random_bytes_never_exceed_the_cap() {
         let mut rng = Rng::new(7);
         for _ in 0..200 {
-            let len = rng.below(4000) as usize;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| *b"data: \r\n:x{}\"".get(rng.below(13) as usize).unwrap())
-                .collect();
+            let bytes = rng.bytes_from(b"data: \r\n:x{}\"", 4000);
             let splits = random_splits(&bytes, &mut rng, 20);
             let mut framer = SseFramer::new(1024);
             for part in splits {

@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use crate::config::Config;
-use crate::stream::{Plugin, Stream};
+use crate::stream::Plugin;
 use crate::testing::{random_splits, RecordingHost, Rng};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -55,21 +55,7 @@ fn replay(
 ) -> (Option<String>, i64) {
     host.attributes.borrow_mut().clear();
     let before = host.counter("llm_refusals_total");
-    let mut stream = Stream::new(plugin.clone());
-    host.with_request(&[(":path", case.path.as_str()), (":method", "POST")]);
-    stream.on_request_headers(host);
-    stream.on_request_body(br#"{"model":"m","stream":true}"#, true);
-    host.with_response(&[
-        (":status", "200"),
-        ("content-type", content_type(&case.file)),
-    ]);
-    stream.on_response_headers(host);
-    for read in reads {
-        host.advance(1_000);
-        stream.on_response_body(host, read, false);
-    }
-    stream.on_response_body(host, b"", true);
-    stream.on_log(host);
+    host.replay_post(plugin, &case.path, content_type(&case.file), reads);
     (
         host.attribute("llmtap.refusal"),
         host.counter("llm_refusals_total") - before,

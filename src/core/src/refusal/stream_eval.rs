@@ -12,7 +12,7 @@
 //! `tests/refusal_eval.rs` writes; each part's test checks and blesses its own part.
 
 use crate::config::Config;
-use crate::stream::{Plugin, Stream};
+use crate::stream::Plugin;
 use crate::testing::{random_splits, RecordingHost, Rng};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -91,21 +91,7 @@ pub fn load(set: &str) -> Vec<Case> {
 fn replay(host: &RecordingHost, plugin: &Rc<Plugin>, case: &Case, reads: &[&[u8]]) -> Verdict {
     let before = host.counter("llm_refusals_total");
     let before_kind = ["full", "partial"].map(|k| kind_counter(host, k));
-    let mut stream = Stream::new(plugin.clone());
-    host.with_request(&[(":path", case.path.as_str()), (":method", "POST")]);
-    stream.on_request_headers(host);
-    stream.on_request_body(br#"{"model":"m","stream":true}"#, true);
-    host.with_response(&[
-        (":status", "200"),
-        ("content-type", case.content_type.as_str()),
-    ]);
-    stream.on_response_headers(host);
-    for read in reads {
-        host.advance(1_000);
-        stream.on_response_body(host, read, false);
-    }
-    stream.on_response_body(host, b"", true);
-    stream.on_log(host);
+    let stream = host.replay_post(plugin, &case.path, &case.content_type, reads);
     let (source, kind) = match stream
         .summary()
         .and_then(|s| s.refusal_source.map(|r| (r, s)))
@@ -242,6 +228,19 @@ pub fn score(cases: &[Case]) -> SetScore {
     s
 }
 
+/// One Markdown row: `| name | P | R | TP | FP | FN |`.
+fn confusion_row(out: &mut String, name: &str, c: &Counts) {
+    let _ = writeln!(
+        out,
+        "| {name} | {:.3} | {:.3} | {} | {} | {} |",
+        c.precision(),
+        c.recall(),
+        c.tp,
+        c.fp,
+        c.fn_
+    );
+}
+
 fn set_table(out: &mut String, title: &str, s: &SetScore) {
     let _ = writeln!(out, "\n### {title}: {} streams\n", s.streams);
     let _ = writeln!(
@@ -256,31 +255,15 @@ fn set_table(out: &mut String, title: &str, s: &SetScore) {
         out,
         "\n| class | P | R | TP | FP | FN |\n|---|---:|---:|---:|---:|---:|"
     );
-    for (name, c) in [("full refusal", s.full), ("partial refusal", s.partial)] {
-        let _ = writeln!(
-            out,
-            "| {name} | {:.3} | {:.3} | {} | {} | {} |",
-            c.precision(),
-            c.recall(),
-            c.tp,
-            c.fp,
-            c.fn_
-        );
+    for (name, c) in [("full refusal", &s.full), ("partial refusal", &s.partial)] {
+        confusion_row(out, name, c);
     }
     let _ = writeln!(
         out,
         "\nFull refusals per language (structured signals are under `en`):\n\n| language | P | R | TP | FP | FN |\n|---|---:|---:|---:|---:|---:|"
     );
     for (language, c) in &s.per_language {
-        let _ = writeln!(
-            out,
-            "| {language} | {:.3} | {:.3} | {} | {} | {} |",
-            c.precision(),
-            c.recall(),
-            c.tp,
-            c.fp,
-            c.fn_
-        );
+        confusion_row(out, language, c);
     }
     let _ = writeln!(
         out,

@@ -97,13 +97,24 @@ mod tests {
         (action, reads.get())
     }
 
-    /// Ends the stream, so that `host` holds the attributes it records (what the request
-    /// capture read, whether usage was injected).
-    fn finish(mut stream: Stream, host: &RecordingHost) {
+    /// The attributes a finished stream recorded about its request body.
+    struct Recorded {
+        /// `llmtap.include_usage_injected`.
+        injected: Option<String>,
+        /// `llmtap.gen_ai.request.model`: what the request capture read.
+        model: Option<String>,
+    }
+
+    /// Ends the stream; returns what it recorded about the request body.
+    fn finish(mut stream: Stream, host: &RecordingHost) -> Recorded {
         host.with_response(&[(":status", "200"), ("content-type", "text/event-stream")]);
         stream.on_response_headers(host);
         stream.on_response_body(host, b"data: [DONE]\n\n", true);
         stream.on_log(host);
+        Recorded {
+            injected: host.attribute("llmtap.include_usage_injected"),
+            model: host.attribute("llmtap.gen_ai.request.model"),
+        }
     }
 
     #[test]
@@ -136,15 +147,9 @@ mod tests {
         assert_eq!(v["stream_options"]["include_usage"], true);
         assert_eq!(v["model"], "gpt-4o");
         assert!(!stream.holds_request_body());
-        finish(stream, &host);
-        assert_eq!(
-            host.attribute("llmtap.include_usage_injected").as_deref(),
-            Some("true")
-        );
-        assert_eq!(
-            host.attribute("llmtap.gen_ai.request.model").as_deref(),
-            Some("gpt-4o")
-        );
+        let recorded = finish(stream, &host);
+        assert_eq!(recorded.injected.as_deref(), Some("true"));
+        assert_eq!(recorded.model.as_deref(), Some("gpt-4o"));
     }
 
     #[test]
@@ -154,12 +159,9 @@ mod tests {
             act(&mut stream, ASKS_FOR_USAGE, true),
             (RequestBodyAction::Pass, 1)
         );
-        finish(stream, &host);
-        assert_eq!(host.attribute("llmtap.include_usage_injected"), None);
-        assert_eq!(
-            host.attribute("llmtap.gen_ai.request.model").as_deref(),
-            Some("gpt-4o")
-        );
+        let recorded = finish(stream, &host);
+        assert_eq!(recorded.injected, None);
+        assert_eq!(recorded.model.as_deref(), Some("gpt-4o"));
     }
 
     #[test]
@@ -176,8 +178,7 @@ mod tests {
         // After the release each call carries only its new bytes, read as they pass; a
         // rewrite is never attempted, even on a body that would need one.
         assert_eq!(act(&mut stream, tail, true), (RequestBodyAction::Pass, 1));
-        finish(stream, &host);
-        assert_eq!(host.attribute("llmtap.include_usage_injected"), None);
+        assert_eq!(finish(stream, &host).injected, None);
     }
 
     #[test]
@@ -187,8 +188,7 @@ mod tests {
             act(&mut stream, STREAMING, true),
             (RequestBodyAction::Pass, 1)
         );
-        finish(stream, &host);
-        assert_eq!(host.attribute("llmtap.include_usage_injected"), None);
+        assert_eq!(finish(stream, &host).injected, None);
     }
 
     #[test]
@@ -208,11 +208,7 @@ mod tests {
         assert_eq!(act(&mut stream, tail, true), (RequestBodyAction::Pass, 1));
         // The capture has ended: later calls are not read.
         assert_eq!(act(&mut stream, b"", true), (RequestBodyAction::Pass, 0));
-        finish(stream, &host);
-        assert_eq!(
-            host.attribute("llmtap.gen_ai.request.model").as_deref(),
-            Some("gpt-4o")
-        );
+        assert_eq!(finish(stream, &host).model.as_deref(), Some("gpt-4o"));
     }
 
     #[test]

@@ -56,6 +56,25 @@ fn run(
     stream
 }
 
+/// A chat stream with the default config that ends with one read and no end of stream, Envoy
+/// reporting `code_details` as `response.code_details` (how it names the cut).
+fn run_cut_off(host: &RecordingHost, code_details: &str, read: &[u8]) -> Stream {
+    host.properties.borrow_mut().push((
+        "response.code_details".into(),
+        code_details.as_bytes().to_vec(),
+    ));
+    let plugin = Plugin::new(Config::default());
+    run(
+        host,
+        &plugin,
+        "/v1/chat/completions",
+        b"{}",
+        "text/event-stream",
+        &[read],
+        false,
+    )
+}
+
 fn content(text: &str) -> String {
     format!("data: {{\"choices\":[{{\"delta\":{{\"content\":\"{text}\"}}}}]}}\n\n")
 }
@@ -143,22 +162,9 @@ fn reasoning_before_content_is_timed_apart() {
 
 #[test]
 fn a_client_disconnect_still_records_what_was_seen() {
-    let plugin = Plugin::new(Config::default());
     let host = RecordingHost::default();
-    host.properties.borrow_mut().push((
-        "response.code_details".into(),
-        b"downstream_remote_disconnect".to_vec(),
-    ));
     let partial = content("x") + "data: {\"cho";
-    let stream = run(
-        &host,
-        &plugin,
-        "/v1/chat/completions",
-        b"{}",
-        "text/event-stream",
-        &[partial.as_bytes()],
-        false,
-    );
+    let stream = run_cut_off(&host, "downstream_remote_disconnect", partial.as_bytes());
     let s = stream.summary().unwrap();
     assert_eq!(s.content_events, 1);
     assert_eq!(s.outcome, Some(Outcome::ClientDisconnect));
@@ -172,20 +178,11 @@ fn a_client_disconnect_still_records_what_was_seen() {
 
 #[test]
 fn an_upstream_reset_is_its_own_outcome() {
-    let plugin = Plugin::new(Config::default());
     let host = RecordingHost::default();
-    host.properties.borrow_mut().push((
-        "response.code_details".into(),
-        b"upstream_reset_after_response_started{remote_reset}".to_vec(),
-    ));
-    let stream = run(
+    let stream = run_cut_off(
         &host,
-        &plugin,
-        "/v1/chat/completions",
-        b"{}",
-        "text/event-stream",
-        &[content("x").as_bytes()],
-        false,
+        "upstream_reset_after_response_started{remote_reset}",
+        content("x").as_bytes(),
     );
     assert_eq!(
         stream.summary().unwrap().outcome,

@@ -173,22 +173,25 @@ impl RankTable {
     }
 }
 
+/// The `N` bytes at `bytes[at..at + N]` (zeros past the end).
+#[inline]
+fn array_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
+    bytes
+        .get(at..at + N)
+        .and_then(|b| <[u8; N]>::try_from(b).ok())
+        .unwrap_or([0; N])
+}
+
 /// The little-endian `u32` at `bytes[at..at + 4]` (0 past the end).
 #[inline]
 fn le_u32(bytes: &[u8], at: usize) -> u32 {
-    bytes
-        .get(at..at + 4)
-        .and_then(|b| <[u8; 4]>::try_from(b).ok())
-        .map_or(0, u32::from_le_bytes)
+    u32::from_le_bytes(array_at(bytes, at))
 }
 
 /// The little-endian `u64` at `bytes[at..at + 8]` (0 past the end).
 #[inline]
 fn le_u64(bytes: &[u8], at: usize) -> u64 {
-    bytes
-        .get(at..at + 8)
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-        .map_or(0, u64::from_le_bytes)
+    u64::from_le_bytes(array_at(bytes, at))
 }
 
 fn pair_index(a: u8, b: u8) -> usize {

@@ -94,6 +94,16 @@ pub fn host<T>(f: impl FnOnce(&mut Host) -> T) -> T {
 }
 
 impl Host {
+    /// The request body buffer and what went upstream.
+    fn upstream_side(&mut self) -> (&mut Vec<u8>, &mut Vec<u8>) {
+        (&mut self.request_buffer, &mut self.upstream_request)
+    }
+
+    /// The response body buffer and what went downstream.
+    fn downstream_side(&mut self) -> (&mut Vec<u8>, &mut Vec<u8>) {
+        (&mut self.response_buffer, &mut self.downstream_response)
+    }
+
     fn metric_ids(&self, prefix: &str) -> Vec<u32> {
         (0..self.metrics.len())
             .filter(|&i| self.metrics[i].name.starts_with(prefix))
@@ -214,6 +224,39 @@ impl Vm {
     }
 }
 
+/// A body entry point: `proxy_on_request_body` or `proxy_on_response_body`.
+type BodyEntry = unsafe extern "C" fn(u32, usize, bool) -> Action;
+
+/// Calls `entry` for a read of `bytes` on stream `id` under Envoy's buffering rules: after a
+/// `Pause` (`paused`) the body buffer of `side` keeps what came before; on `Continue` the
+/// buffer, as the module left it, goes to the side's sink.
+fn deliver_body(
+    id: u32,
+    paused: &mut bool,
+    (bytes, end_of_stream): (&[u8], bool),
+    side: fn(&mut Host) -> (&mut Vec<u8>, &mut Vec<u8>),
+    entry: BodyEntry,
+) -> Action {
+    let size = host(|h| {
+        let (buffer, _) = side(h);
+        if !*paused {
+            buffer.clear();
+        }
+        buffer.extend_from_slice(bytes);
+        buffer.len()
+    });
+    // SAFETY: as in `Vm::start`.
+    let action = unsafe { entry(id, size, end_of_stream) };
+    *paused = action == Action::Pause;
+    if !*paused {
+        host(|h| {
+            let (buffer, sink) = side(h);
+            sink.append(buffer);
+        });
+    }
+    action
+}
+
 /// One HTTP stream; each call sets what the host holds, then calls the entry point.
 pub struct Http {
     id: u32,
@@ -232,23 +275,13 @@ impl Http {
     /// reports (and the buffer holds) everything since. On `Continue` the buffer, as the
     /// module left it, goes upstream.
     pub fn request_body(&mut self, bytes: &[u8], end_of_stream: bool) -> Action {
-        let size = host(|h| {
-            if !self.request_paused {
-                h.request_buffer.clear();
-            }
-            h.request_buffer.extend_from_slice(bytes);
-            h.request_buffer.len()
-        });
-        // SAFETY: as in `Vm::start`.
-        let action = unsafe { module::proxy_on_request_body(self.id, size, end_of_stream) };
-        self.request_paused = action == Action::Pause;
-        if !self.request_paused {
-            host(|h| {
-                let sent = std::mem::take(&mut h.request_buffer);
-                h.upstream_request.extend_from_slice(&sent);
-            });
-        }
-        action
+        deliver_body(
+            self.id,
+            &mut self.request_paused,
+            (bytes, end_of_stream),
+            Host::upstream_side,
+            module::proxy_on_request_body,
+        )
     }
 
     pub fn response_headers(&mut self, headers: &[(&str, &str)], end_of_stream: bool) -> Action {
@@ -259,23 +292,13 @@ impl Http {
 
     /// One downstream-bound read, with the same buffering rules as [`Http::request_body`].
     pub fn response_body(&mut self, bytes: &[u8], end_of_stream: bool) -> Action {
-        let size = host(|h| {
-            if !self.response_paused {
-                h.response_buffer.clear();
-            }
-            h.response_buffer.extend_from_slice(bytes);
-            h.response_buffer.len()
-        });
-        // SAFETY: as in `Vm::start`.
-        let action = unsafe { module::proxy_on_response_body(self.id, size, end_of_stream) };
-        self.response_paused = action == Action::Pause;
-        if !self.response_paused {
-            host(|h| {
-                let sent = std::mem::take(&mut h.response_buffer);
-                h.downstream_response.extend_from_slice(&sent);
-            });
-        }
-        action
+        deliver_body(
+            self.id,
+            &mut self.response_paused,
+            (bytes, end_of_stream),
+            Host::downstream_side,
+            module::proxy_on_response_body,
+        )
     }
 
     /// The end of the exchange: `on_log`, `on_done`, `on_delete`, in Envoy's order.
