@@ -61,6 +61,7 @@ cli:
 	$(CARGO) build --quiet --release -p llmtap-cli
 
 lint:
+	python3 scripts/module_cycles.py
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --quiet --workspace --all-targets -- -D warnings
 	$(CARGO) clippy --quiet -p llmtap-core -p llmtap-filter --target wasm32-wasip1 -- -D warnings

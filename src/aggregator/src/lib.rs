@@ -14,7 +14,6 @@
 
 pub mod alertmanager;
 pub mod analysis;
-pub mod answer_labels;
 pub mod bench;
 pub mod catalogue;
 pub mod clock;

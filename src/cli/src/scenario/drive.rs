@@ -4,7 +4,7 @@
 //! the report (JSON and HTML) is saved and the story told ([`super::narrate`]).
 
 use super::narrate::{self, PhaseFigures};
-use super::script::{self, Phase, ScenarioRequest, MODELS};
+use super::script::{self, Phase, ScenarioRequest, MODELS, WINDOWS};
 use crate::envoy;
 use crate::error::Error;
 use crate::ports;
@@ -21,24 +21,6 @@ use std::process::{ExitCode, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::process::Child;
 use tokio::task::JoinSet;
-
-/// The aggregator's windows in the demo, in seconds: short, so verdicts arrive in a minute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DemoWindows {
-    pub current: u64,
-    pub reference: u64,
-    pub spike: u64,
-    pub trailing: u64,
-}
-
-/// The demo's windows: a 25 s current window against the 40 s before it; 5 s spike windows
-/// against the 30 s before them.
-pub const WINDOWS: DemoWindows = DemoWindows {
-    current: 25,
-    reference: 40,
-    spike: 5,
-    trailing: 30,
-};
 
 /// Length of the baseline phase: the reference window and a margin.
 pub const BASELINE: Duration = Duration::from_secs(45);

@@ -3,8 +3,7 @@
 //! figures, read from its JSON `/report`), whether that matches the script, and where the
 //! report is. Pure: figures and report in, text out.
 
-use super::drive::DemoWindows;
-use super::script::{Expected, MODELS};
+use super::script::{DemoWindows, Expected, MODELS};
 use llmtap_aggregator::prom_text::Exposition;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -415,7 +414,7 @@ mod tests {
         let story = Story {
             seconds: 80.0,
             requests: 1900,
-            windows: super::super::drive::WINDOWS,
+            windows: super::super::script::WINDOWS,
             figures: &[],
             report: &report,
             html: Path::new("/x/report.html"),

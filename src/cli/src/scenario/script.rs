@@ -175,6 +175,24 @@ pub fn request(model: &ScriptedModel, phase: Phase, n: u32) -> ScenarioRequest {
     }
 }
 
+/// The aggregator's windows in the demo, in seconds: short, so verdicts arrive in a minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoWindows {
+    pub current: u64,
+    pub reference: u64,
+    pub spike: u64,
+    pub trailing: u64,
+}
+
+/// The demo's windows: a 25 s current window against the 40 s before it; 5 s spike windows
+/// against the 30 s before them.
+pub const WINDOWS: DemoWindows = DemoWindows {
+    current: 25,
+    reference: 40,
+    spike: 5,
+    trailing: 30,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

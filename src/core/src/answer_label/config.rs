@@ -12,8 +12,7 @@ pub const MAX_VALUES_LIMIT: usize = 10_000;
 pub const MAX_EXTRACTORS: usize = 16;
 /// Longest label name, in bytes (it becomes the value of the `label_name` label).
 pub const MAX_NAME_BYTES: usize = 64;
-/// Compiled size cap of one `regex`, in bytes of the regex engine's program.
-pub const MAX_REGEX_PROGRAM_BYTES: usize = 256 * 1024;
+pub use super::regex::MAX_REGEX_PROGRAM_BYTES;
 
 /// One label extractor as configured.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

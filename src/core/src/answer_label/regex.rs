@@ -8,13 +8,16 @@
 
 pub use regex_lite::Regex;
 
+/// Compiled size cap of one `regex`, in bytes of the regex engine's program.
+pub const MAX_REGEX_PROGRAM_BYTES: usize = 256 * 1024;
+
 /// Deepest nesting accepted in a pattern.
 const NEST_LIMIT: u32 = 64;
 
 /// Compiles a configured pattern; it must have at least one capture group (the value).
 pub fn compile(pattern: &str) -> Result<Regex, String> {
     let regex = regex_lite::RegexBuilder::new(pattern)
-        .size_limit(super::config::MAX_REGEX_PROGRAM_BYTES)
+        .size_limit(MAX_REGEX_PROGRAM_BYTES)
         .nest_limit(NEST_LIMIT)
         .build()
         .map_err(|e| e.to_string())?;

@@ -9,8 +9,7 @@
 //! Envoy runs before it finishes the request's span.
 
 use super::outcome::Outcome;
-use super::record::{micros_to_millis, reported_or_counted};
-use super::summary::StreamSummary;
+use super::summary::{micros_to_millis, reported_or_counted, StreamSummary};
 use crate::host::Host;
 use crate::metrics::catalogue as m;
 use crate::metrics::labels::StreamLabels;

@@ -1,14 +1,14 @@
 //! Recording a finished stream: one host call per metric, then the per-request attributes
 //! ([`super::attributes`]).
 
+use super::attributes;
 use super::outcome::Outcome;
 use super::plugin::Plugin;
-use super::summary::StreamSummary;
+use super::summary::{from_usage, micros_to_millis, reported_or_counted, StreamSummary};
 use crate::host::Host;
 use crate::metrics::catalogue::{self as m, MetricDef};
 use crate::metrics::labels::LabelList;
 use crate::refusal::RefusalKind;
-use crate::tokenize::{TokenCount, TokenSource};
 
 /// Records every metric of a finished stream.
 pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
@@ -107,22 +107,7 @@ pub fn record(host: &dyn Host, plugin: &Plugin, s: &StreamSummary) {
         }
     }
     if plugin.config.filter_state {
-        super::attributes::write(host, s, outcome);
-    }
-}
-
-/// The provider's figure when it reported one, else the counted one.
-pub(crate) fn reported_or_counted(
-    reported: Option<u64>,
-    counted: Option<TokenCount>,
-) -> Option<TokenCount> {
-    reported.map(from_usage).or(counted)
-}
-
-fn from_usage(tokens: u64) -> TokenCount {
-    TokenCount {
-        tokens,
-        source: TokenSource::Usage,
+        attributes::write(host, s, outcome);
     }
 }
 
@@ -140,9 +125,4 @@ fn wasted(s: &StreamSummary) -> Option<&'static str> {
         _ if s.refusal_source.is_some() && s.refusal_kind == RefusalKind::Full => Some("refused"),
         _ => None,
     }
-}
-
-/// Microseconds to milliseconds, rounded to the nearest millisecond.
-pub fn micros_to_millis(us: u64) -> u64 {
-    us.saturating_add(500) / 1000
 }

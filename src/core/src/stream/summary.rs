@@ -11,7 +11,7 @@ use crate::framing::FramingReport;
 use crate::metrics::catalogue::sanitize_label_value;
 use crate::metrics::labels::StreamLabels;
 use crate::refusal::RefusalKind;
-use crate::tokenize::TokenCount;
+use crate::tokenize::{TokenCount, TokenSource};
 
 /// What the filter saw of one finished LLM request; also what tests inspect.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -210,6 +210,27 @@ fn refusal_source(
         _ if phrase => Some("phrase"),
         _ => None,
     }
+}
+
+/// The provider's figure when it reported one, else the counted one.
+pub(crate) fn reported_or_counted(
+    reported: Option<u64>,
+    counted: Option<TokenCount>,
+) -> Option<TokenCount> {
+    reported.map(from_usage).or(counted)
+}
+
+/// A provider-reported token figure.
+pub(crate) fn from_usage(tokens: u64) -> TokenCount {
+    TokenCount {
+        tokens,
+        source: TokenSource::Usage,
+    }
+}
+
+/// Microseconds to milliseconds, rounded to the nearest millisecond.
+pub fn micros_to_millis(us: u64) -> u64 {
+    us.saturating_add(500) / 1000
 }
 
 #[cfg(test)]

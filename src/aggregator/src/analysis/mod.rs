@@ -16,6 +16,8 @@ use llmtap_core::metrics::catalogue as m;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod answer_labels;
+
 /// Settings of the statistics.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AnalysisSettings {
@@ -245,7 +247,7 @@ pub fn analyze(totals: &WindowTotals, settings: &AnalysisSettings) -> Analysis {
     for feature in &CATEGORIES {
         category_drift(feature, totals, settings, &mut out.drift);
     }
-    super::answer_labels::drift(&totals.current, &totals.reference, settings, &mut out.drift);
+    answer_labels::drift(&totals.current, &totals.reference, settings, &mut out.drift);
     for signal in [Signal::RefusalRate, Signal::ErrorRate] {
         spikes(signal, totals, settings, &mut out.spikes);
     }

@@ -3,7 +3,7 @@
 //! finish reasons are (categorical PSI, the sample-size-aware verdict, KL and JS), under the
 //! feature name `answer_label:<name>`, per model and destination service.
 
-use crate::analysis::{categorical_entry, AnalysisSettings, DriftEntry, Group};
+use super::{categorical_entry, AnalysisSettings, DriftEntry, Group};
 use crate::totals::ByName;
 use llmtap_core::metrics::catalogue as metrics;
 use std::borrow::Cow;
