@@ -122,13 +122,15 @@ def test_every_format_one_span_agreeing_with_the_metrics(otel_envoy, receiver):
             assert a["llmtap.token_source"] == "usage", where
         if entry["prompt_tokens"] is not None:
             assert a["gen_ai.usage.input_tokens"] == entry["prompt_tokens"], where
-        # Time to first chunk (typed DOUBLE, seconds) inside the client's own measurement:
-        # not before the first body byte could have left the proxy, not after the response ended.
+        # Time to first chunk (typed DOUBLE, seconds) inside the client's own measurement: the
+        # client's interval (request sent → response ended) contains the proxy's (request
+        # headers → first content event), so 0 < ttfc < the client's whole response time. No
+        # lower bound from the client's first byte: a client scheduled late reads it late (80 ms
+        # seen on a loaded CI machine) while the proxy's clock is unaffected.
         if entry["content_chunks"] > 0:
             ttfc = a["gen_ai.response.time_to_first_chunk"]
             assert isinstance(ttfc, float), where
-            first_byte = resp.pieces[0][0] - resp.started
-            assert first_byte - 0.05 <= ttfc <= resp.ended - resp.started, (where, ttfc, first_byte)
+            assert 0 < ttfc <= resp.ended - resp.started, (where, ttfc, resp.ended - resp.started)
         else:
             assert "gen_ai.response.time_to_first_chunk" not in a, where
         if entry["content_chunks"] > 1:
