@@ -1,10 +1,9 @@
 //! The `regex` extractor's engine: `regex-lite`, chosen for the default filter module's
 //! size (`regex-automata` is linked only with the tokenizer features). The engine runs once
 //! per answer over at most [`super::PREFIX_WINDOW_BYTES`] bytes, so an engine without
-//! literal optimisations or Unicode tables costs nothing that matters. Measured with
-//! `make wasm` (build/llmtap.wasm, bytes): answer labels without a regex engine 641 543;
-//! with `regex-lite` 706 838 (+65 295); with `regex-automata` (`syntax` + `nfa-pikevm`
-//! only) 898 090 (+256 547). Before answer labels: 597 451.
+//! literal optimisations or Unicode tables costs nothing that matters. When the engine was
+//! chosen, two builds of `make wasm` compared +65 295 bytes (`regex-lite`) with +256 547
+//! (`regex-automata`, `syntax` + `nfa-pikevm` only); a one-off comparison, not a bench.
 
 pub use regex_lite::Regex;
 
