@@ -46,7 +46,14 @@ def mock(artifacts, tmp_path_factory) -> Iterable[Mock]:
 
 @pytest.fixture(scope="session")
 def envoy(artifacts, mock, tmp_path_factory) -> Iterable[Envoy]:
-    e = Envoy(tmp_path_factory.mktemp("envoy"), upstream=mock.url)
+    # Every test names its own model, and the whole suite shares this Envoy: with the default
+    # max_label_values (64 per VM) a worker's VM that happened to serve more of them labelled
+    # the later ones `other`, which made tests fail by the luck of which worker took a request.
+    # The cap itself is tested with Envoys of their own (test_config.py, test_answer_labels.py).
+    work = tmp_path_factory.mktemp("envoy")
+    config = work / "plugin-config.json"
+    config.write_text('{"max_label_values": 1000}')
+    e = Envoy(work, upstream=mock.url, config=config)
     yield e
     e.stop()
 
