@@ -46,9 +46,47 @@ pub struct Phrase {
     pub language: Option<Language>,
     /// An apology opener that states no inability by itself (`[anchored: apology]`).
     pub apology: bool,
+    /// Whole phrase, or one half of a split phrase (`head … tail`).
+    part: Part,
+    /// For a [`Part::Tail`], the index of its head; otherwise unused (0).
+    partner: u32,
     /// Length of the normalised pattern, in bytes.
     len: u32,
 }
+
+/// Which piece of a phrase an automaton pattern is.
+///
+/// A list entry written `head … tail` (with the ellipsis `…` between spaces) is a **split
+/// phrase**: a refusal whose verb sits between its modal and its negation, as in German
+/// ("ich kann *diesen Text* nicht …") or Hindi ("… नहीं *बना* सकता"), where listing every
+/// verb would be listing examples. It matches when `tail` starts at most
+/// [`SPLIT_GAP_BYTES`] normalised bytes after `head` ends, with no clause break
+/// (`. ! ? , ; :` and their CJK/Arabic/Devanagari forms, a line break) in between; the match
+/// spans from the head's start to the tail's end and obeys its section like any phrase
+/// (anchored: the head starts the answer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Part {
+    Whole,
+    Head,
+    Tail,
+}
+
+/// The most normalised bytes between a split phrase's head and tail: about four short words
+/// (the object and verb between a German modal and `nicht`; a Hindi verb stem, 3 bytes per
+/// Devanagari letter).
+pub const SPLIT_GAP_BYTES: u32 = 40;
+
+/// Split-phrase heads remembered per stream (the most recent ones).
+const HEADS_CAP: usize = 2;
+
+/// The separator of a split phrase in a list entry.
+const SPLIT_SEPARATOR: &str = " … ";
+
+/// A list entry that starts with `…` is a **suffix**: it may match inside a word, not only at
+/// a word start. Korean attaches the honorific "for you" auxiliary to the verb it follows
+/// (`알려드릴 수 없어요`, "I can't tell you"; `만들어 드릴 수 없습니다`), so `…드릴 수 없`
+/// names the construction instead of every verb before it.
+const SUFFIX_MARKER: char = '…';
 
 /// Whether the user got nothing, or got part of what was asked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -111,20 +149,55 @@ impl RefusalMatcher {
         config.validate()?;
         let mut phrases: Vec<Phrase> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut seen = hashbrown::HashSet::new();
-        let mut push = |text: &str, kind, language, apology| {
-            let pattern = normalize_phrase(text);
-            if pattern.is_empty() || !seen.insert((kind, pattern.clone())) {
-                return;
+        let mut seen: hashbrown::HashMap<(PhraseKind, Part, u32, String), u32> =
+            hashbrown::HashMap::new();
+        // Adds one automaton pattern (deduplicated); returns its phrase index.
+        let mut add = |text: &str, pattern: String, kind, part, partner, language, apology| {
+            if pattern.is_empty() {
+                return None;
             }
+            let key = (kind, part, partner, pattern);
+            if let Some(&index) = seen.get(&key) {
+                return Some(index);
+            }
+            let index = phrases.len() as u32;
             phrases.push(Phrase {
                 text: text.to_owned(),
                 kind,
                 language,
                 apology,
-                len: pattern.len() as u32,
+                part,
+                partner,
+                len: key.3.len() as u32,
             });
-            patterns.push(pattern);
+            patterns.push(key.3.clone());
+            seen.insert(key, index);
+            Some(index)
+        };
+        let mut push = |text: &str, kind, language, apology| {
+            let split = match kind {
+                PhraseKind::Anchored | PhraseKind::Anywhere => text.split_once(SPLIT_SEPARATOR),
+                PhraseKind::Exclusion | PhraseKind::Pivot => None,
+            };
+            match split {
+                Some((head, tail)) => {
+                    let (head, tail) = (normalize_phrase(head), normalize_phrase(tail));
+                    if head.is_empty() || tail.is_empty() {
+                        return;
+                    }
+                    if let Some(h) = add(text, head, kind, Part::Head, 0, language, apology) {
+                        add(text, tail, kind, Part::Tail, h, language, apology);
+                    }
+                }
+                None => {
+                    let pattern = match text.strip_prefix(SUFFIX_MARKER) {
+                        // A suffix may start inside a word: no word-start space.
+                        Some(suffix) => normalize_phrase(suffix).trim_start().to_owned(),
+                        None => normalize_phrase(text),
+                    };
+                    add(text, pattern, kind, Part::Whole, 0, language, apology);
+                }
+            }
         };
         if config.enabled {
             let removed: hashbrown::HashSet<String> =
@@ -192,6 +265,8 @@ impl RefusalMatcher {
             flags: if self.automaton.is_some() { 0 } else { DONE },
             pending_len: 0,
             pending: [Candidate::default(); PENDING_CAP],
+            clause_start: 0,
+            heads: [Head::default(); HEADS_CAP],
             verdict: None,
         }
     }
@@ -248,6 +323,15 @@ const SENTENCES_AFTER_MATCH: u8 = 2;
 /// not move it.)
 const ANCHOR_MOVE_CHARS: u32 = 120;
 
+/// A split phrase's head seen in the current clause.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Head {
+    /// Phrase index plus one (0 = empty slot).
+    phrase: u32,
+    start: u32,
+    end: u32,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Candidate {
     start: u32,
@@ -255,8 +339,8 @@ struct Candidate {
     phrase: u32,
 }
 
-/// Per-stream state: the automaton state, a few counters and up to four pending candidates
-/// (under 100 bytes, no heap). Feed it the visible answer text in any pieces.
+/// Per-stream state: the automaton state, a few counters, up to four pending candidates and
+/// two split-phrase heads (under 128 bytes, no heap). Feed it the visible answer text in any pieces.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefusalScan {
     state: StateID,
@@ -278,6 +362,9 @@ pub struct RefusalScan {
     flags: u8,
     pending_len: u8,
     pending: [Candidate; PENDING_CAP],
+    /// Where the current clause starts (normalised bytes): split phrases do not cross it.
+    clause_start: u32,
+    heads: [Head; HEADS_CAP],
     verdict: Option<PhraseMatch>,
 }
 
@@ -331,6 +418,9 @@ impl RefusalScan {
                     }
                     lower(t, |l| self.step_char(matcher, automaton, l));
                 }
+            }
+            if is_clause_break(c) {
+                self.clause_start = self.pos;
             }
             self.settle_if_sentences_passed(matcher);
             if self.flags & DONE != 0 {
@@ -435,7 +525,18 @@ impl RefusalScan {
             let Some(phrase) = matcher.phrases.get(pid) else {
                 continue;
             };
-            let start = end.saturating_sub(phrase.len);
+            let own_start = end.saturating_sub(phrase.len);
+            let start = match phrase.part {
+                Part::Whole => own_start,
+                Part::Head => {
+                    self.remember_head(pid as u32, own_start, end);
+                    continue;
+                }
+                Part::Tail => match self.head_before(phrase.partner, own_start) {
+                    Some(head_start) => head_start,
+                    None => continue,
+                },
+            };
             let valid = match phrase.kind {
                 PhraseKind::Exclusion | PhraseKind::Pivot => false,
                 PhraseKind::Anchored => {
@@ -455,6 +556,31 @@ impl RefusalScan {
                 self.pending_len += 1;
             }
         }
+    }
+
+    /// Notes a split phrase's head (replacing the oldest slot).
+    fn remember_head(&mut self, phrase: u32, start: u32, end: u32) {
+        let slot = if self.heads[0].phrase == 0 || self.heads[0].end <= self.heads[1].end {
+            0
+        } else {
+            1
+        };
+        self.heads[slot] = Head {
+            phrase: phrase.saturating_add(1),
+            start,
+            end,
+        };
+    }
+
+    /// The start of head `phrase` when it was seen in the current clause and ends at most
+    /// [`SPLIT_GAP_BYTES`] before `tail_start`.
+    fn head_before(&self, phrase: u32, tail_start: u32) -> Option<u32> {
+        self.heads
+            .iter()
+            .filter(|h| h.phrase == phrase.saturating_add(1))
+            .filter(|h| h.start >= self.clause_start && h.end <= tail_start)
+            .find(|h| tail_start - h.end <= SPLIT_GAP_BYTES)
+            .map(|h| h.start)
     }
 
     fn veto_pending(&mut self, start: u32, end: u32) {
@@ -512,6 +638,17 @@ impl RefusalScan {
             self.flags |= DONE;
         }
     }
+}
+
+/// Ends a clause, which a split phrase never spans: a sentence end, or `, ; :` and their CJK
+/// and Arabic forms.
+#[inline]
+fn is_clause_break(c: char) -> bool {
+    is_sentence_end(c)
+        || matches!(
+            c,
+            ',' | ';' | ':' | '、' | '，' | '；' | '：' | '،' | '؛'
+        )
 }
 
 /// Ends a sentence: `. ! ?`, a line break, and the full stops of CJK, Hindi and Arabic.
