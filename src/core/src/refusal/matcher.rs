@@ -644,11 +644,7 @@ impl RefusalScan {
 /// and Arabic forms.
 #[inline]
 fn is_clause_break(c: char) -> bool {
-    is_sentence_end(c)
-        || matches!(
-            c,
-            ',' | ';' | ':' | '、' | '，' | '；' | '：' | '،' | '؛'
-        )
+    is_sentence_end(c) || matches!(c, ',' | ';' | ':' | '、' | '，' | '；' | '：' | '،' | '؛')
 }
 
 /// Ends a sentence: `. ! ?`, a line break, and the full stops of CJK, Hindi and Arabic.

@@ -536,3 +536,78 @@ fn only_the_start_of_the_answer_or_of_an_early_line_anchors() {
     assert_eq!(matcher.detect("A I won't go there today."), None);
     assert_eq!(matcher.detect("1 I cannot remember who won."), None);
 }
+
+#[test]
+fn a_split_phrase_matches_across_its_gap_within_one_clause() {
+    let m = custom(r#"{"languages": [], "extra_anywhere": ["ich kann … nicht"]}"#).unwrap();
+    let hit = |text: &str| m.detect(text).is_some();
+    // Contiguous, one word between, several words between.
+    assert!(hit("Das ich kann nicht tun."));
+    assert!(hit("Ich kann diesen Text nicht schreiben."));
+    assert!(hit(
+        "Ich kann Ihnen diese Informationen leider nicht geben."
+    ));
+    // A clause break between head and tail, the tail first, or too far apart: no match.
+    assert!(!hit("Ich kann das erklären, wenn du nicht weiterkommst."));
+    assert!(!hit("Nicht jetzt: ich kann das morgen machen."));
+    assert!(!hit(
+        "Ich kann dir die Schritte für die Installation auf einem älteren Rechner mit wenig Speicher nicht"
+    ));
+    // The verdict names the whole list entry.
+    assert_eq!(
+        phrase_of(&m, m.detect("Ich kann das nicht.")),
+        Some("ich kann … nicht")
+    );
+}
+
+#[test]
+fn a_split_phrase_is_found_at_every_piece_boundary() {
+    let m = custom(r#"{"languages": [], "extra_anchored": ["ich kann … nicht"]}"#).unwrap();
+    let text = "Ich kann diesen Text nicht schreiben, aber hier ist eine Alternative.";
+    let whole = m.detect(text);
+    assert!(whole.is_some_and(|v| v.is_full()), "{whole:?}");
+    for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+        let mut scan = m.scan();
+        scan.feed(&m, &text[..cut]);
+        scan.feed(&m, &text[cut..]);
+        assert_eq!(scan.finish(&m), whole, "cut at {cut}");
+    }
+    // Anchored: the head must start the answer.
+    assert!(m
+        .detect("Gern. Ich kann diesen Text nicht schreiben.")
+        .is_none());
+}
+
+#[test]
+fn an_exclusion_overlapping_a_split_phrase_vetoes_it() {
+    let m = custom(
+        r#"{"languages": [], "extra_anywhere": ["ich kann … nicht"], "extra_exclusions": ["nicht nur"]}"#,
+    )
+    .unwrap();
+    assert!(m
+        .detect("Ich kann diesen Text nicht nur übersetzen, sondern auch kürzen.")
+        .is_none());
+    assert!(m.detect("Ich kann diesen Text nicht übersetzen.").is_some());
+}
+
+#[test]
+fn a_suffix_phrase_matches_inside_a_word() {
+    let m = custom(r#"{"languages": [], "extra_anywhere": ["…드릴 수 없"]}"#).unwrap();
+    assert!(m.detect("비밀번호는 알려드릴 수 없어요.").is_some());
+    assert!(m.detect("그건 만들어 드릴 수 없습니다.").is_some());
+    // Without the marker the phrase needs a word start.
+    let word = custom(r#"{"languages": [], "extra_anywhere": ["드릴 수 없"]}"#).unwrap();
+    assert!(word.detect("비밀번호는 알려드릴 수 없어요.").is_none());
+}
+
+#[test]
+fn the_default_lists_catch_object_first_and_split_refusals() {
+    let m = default_matcher();
+    for text in [
+        "Ich kann diesen Text nicht für eine Täuschung schreiben.",
+        "मैं यह नकली दस्तावेज़ नहीं बना सकता।",
+        "다른 사람의 비밀번호는 알려드릴 수 없어요.",
+    ] {
+        assert!(m.detect(text).is_some_and(|v| v.is_full()), "{text}");
+    }
+}
