@@ -166,14 +166,17 @@ HELDOUT = {
 }
 
 
-# Batches 2 to 4 were written by writers who never saw the detector (see their docstrings).
-# Batches 2 and 3 were each scored as held-out, then analysed: they are tuning now. Batch 4 is
+# Batches 2 to 5 were written by writers who never saw the detector (see their docstrings).
+# Batches 2 to 4 were each scored as held-out, then analysed: they are tuning now. Batch 5 is
 # held-out.
 from blind_batch2 import BATCH2  # noqa: E402
 from blind_batch3 import BATCH3  # noqa: E402
-from blind_batch4 import HELDOUT_BATCH4  # noqa: E402
+from blind_batch4 import BATCH4  # noqa: E402
+from blind_batch5 import HELDOUT_BATCH5  # noqa: E402
 
-for _target, _batch in ((TUNING, BATCH2), (TUNING, BATCH3), (HELDOUT, HELDOUT_BATCH4)):
+for _target, _batch in (
+    (TUNING, BATCH2), (TUNING, BATCH3), (TUNING, BATCH4), (HELDOUT, HELDOUT_BATCH5),
+):
     for _language, _kinds in _batch.items():
         for _kind, _texts in _kinds.items():
             _target.setdefault(_language, {}).setdefault(_kind, []).extend(_texts)
