@@ -16,7 +16,12 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
     if args.listen == args.admin {
         return Err(Error::SameAddress(args.listen));
     }
-    let plugin_config = launch::plugin_config(args.envoy.config.as_deref())?;
+    let mut plugin_config = launch::plugin_config(args.envoy.config.as_deref())?;
+    if let Some(aggregator) = &args.aggregator {
+        plugin_config = crate::aggregator_cluster::point_at_aggregator(&plugin_config, aggregator)
+            .map_err(Error::Aggregator)?;
+        launch::validate_plugin_config(&plugin_config, "--aggregator")?;
+    }
     let roots = SearchRoots::current();
     let wasm = locate::find_wasm(
         args.envoy.wasm.as_deref(),
@@ -26,6 +31,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
     // The upstream's and the OTLP collector's certificates are verified with the system bundle.
     let tls_peers: Vec<_> = std::iter::once(&args.upstream)
         .chain(args.otlp_endpoint.as_ref())
+        .chain(args.aggregator.as_ref())
         .filter(|peer| peer.scheme == Scheme::Https)
         .collect();
     let ca_bundle = if tls_peers.is_empty() {
@@ -53,6 +59,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
             otlp: args.otlp_endpoint.as_ref(),
             access_log: args.access_log.as_deref(),
         },
+        aggregator: args.aggregator.as_ref(),
     })?;
     if args.print_bootstrap {
         print!("{yaml}");
