@@ -16,12 +16,17 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
     if args.listen == args.admin {
         return Err(Error::SameAddress(args.listen));
     }
-    let mut plugin_config = launch::plugin_config(args.envoy.config.as_deref())?;
-    if let Some(aggregator) = &args.aggregator {
-        plugin_config = crate::aggregator_cluster::point_at_aggregator(&plugin_config, aggregator)
-            .map_err(Error::Aggregator)?;
-        launch::validate_plugin_config(&plugin_config, "--aggregator")?;
-    }
+    let plugin_config = match &args.aggregator {
+        None => launch::plugin_config(args.envoy.config.as_deref())?,
+        // The file may leave `prompt_sampling.cluster` out: --aggregator sets it.
+        Some(aggregator) => {
+            let (text, origin) = launch::read_plugin_config(args.envoy.config.as_deref())?;
+            let text = crate::aggregator_cluster::point_at_aggregator(&text, aggregator)
+                .map_err(Error::Aggregator)?;
+            launch::validate_plugin_config(&text, &origin)?;
+            text
+        }
+    };
     let roots = SearchRoots::current();
     let wasm = locate::find_wasm(
         args.envoy.wasm.as_deref(),

@@ -80,7 +80,9 @@ impl RootContext for LlmtapRoot {
                         "llmtap: the proxy refused the tick period: prompt samples will not be sent",
                     );
                 }
-                self.plugin = Some(plugin);
+                if let Some(old) = self.plugin.replace(plugin) {
+                    old.retire_prompt_samples(&self.host);
+                }
                 true
             }
             Err(error) => {

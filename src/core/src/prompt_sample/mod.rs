@@ -271,6 +271,22 @@ impl PromptSampler {
     }
 }
 
+impl PromptSampler {
+    /// Gives up everything queued or in flight (the configuration is being replaced): all of
+    /// it counts as dropped, and a late answer to the batch in flight settles nothing.
+    pub fn abandon(&self) -> Settled {
+        let Ok(mut state) = self.state.try_borrow_mut() else {
+            return Settled::default();
+        };
+        let in_flight = state.in_flight.take().map_or(0, |f| f.samples);
+        let queued = state.queue.clear() as u64;
+        Settled {
+            sent: 0,
+            dropped: in_flight + queued,
+        }
+    }
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends at a character boundary
 /// and does not cut a placeholder (`<ema`) in half.
 fn cut_outside_placeholders(text: &str, max: usize) -> &str {

@@ -47,6 +47,13 @@ impl SampleQueue {
         self.samples.is_empty()
     }
 
+    /// Empties the queue; returns how many samples it held.
+    pub fn clear(&mut self) -> usize {
+        let n = self.samples.len();
+        self.samples.clear();
+        n
+    }
+
     /// Queues a sample; gives it back when the queue is full.
     pub fn push(&mut self, sample: PendingSample) -> Result<(), PendingSample> {
         if self.samples.len() >= self.cap {

@@ -255,3 +255,22 @@ fn the_authority_defaults_to_the_istio_host_or_the_cluster() {
     c.authority = Some("agg:8080".to_owned());
     assert_eq!(c.authority(), "agg:8080");
 }
+
+#[test]
+fn abandoning_counts_what_was_queued_or_in_flight() {
+    let s = sampler(1.0);
+    for p in ["a", "b", "c"] {
+        s.sample(&chat(p), false, "m", "p", 0);
+    }
+    Dispatcher::new(Ok(9)).flush(&s, 0);
+    assert_eq!(
+        s.abandon(),
+        Settled {
+            sent: 0,
+            dropped: 3
+        }
+    );
+    assert_eq!(s.queued(), 0);
+    assert_eq!(s.on_response(9, Some(202)), Settled::default());
+    assert_eq!(s.abandon(), Settled::default());
+}

@@ -190,6 +190,15 @@ impl Plugin {
         }
     }
 
+    /// This plugin is being replaced by a new configuration: its queued and in-flight
+    /// samples count as dropped.
+    pub fn retire_prompt_samples(&self, host: &dyn Host) {
+        if let Some(sampler) = &self.prompt_sampler {
+            let settled = sampler.abandon();
+            self.count_prompt_samples(host, settled);
+        }
+    }
+
     /// The answer to a batch call (`status`: its `:status`, `None` without one).
     pub fn on_prompt_samples_response(&self, host: &dyn Host, token: u32, status: Option<u16>) {
         if let Some(sampler) = &self.prompt_sampler {
