@@ -171,7 +171,7 @@ pub fn luhn_valid(text: &str) -> bool {
             d
         };
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]

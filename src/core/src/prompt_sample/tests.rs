@@ -23,9 +23,12 @@ fn chat(content: &str) -> Vec<u8> {
     .unwrap()
 }
 
+/// One dispatched call: cluster, headers, body, timeout (ms).
+type Call = (String, Vec<(String, String)>, Vec<u8>, u64);
+
 /// Records every dispatch and answers with `token`.
 struct Dispatcher {
-    calls: TestCell<Vec<(String, Vec<(String, String)>, Vec<u8>, u64)>>,
+    calls: TestCell<Vec<Call>>,
     answer: Result<u32, ()>,
 }
 
