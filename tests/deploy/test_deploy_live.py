@@ -113,9 +113,15 @@ def stack(tmp_path_factory):
     stats = istio_stats_config(ann["sidecar.istio.io/extraStatTags"].split(","),
                                json.loads(ann["sidecar.istio.io/statsHistogramBuckets"]))
     listen, admin = free_port(), free_port()
-    # The shipped pluginConfig extracts no answer labels (an application opts in); one
-    # extractor here makes the filter emit llm_answer_labels_total like every other metric.
-    plugin_config = {**spec["pluginConfig"], "answer_labels": [{"name": "reply", "first_line": True}]}
+    # The shipped pluginConfig extracts no answer labels and samples no prompts (an application
+    # opts in); one extractor here makes the filter emit llm_answer_labels_total like every
+    # other metric, and prompt sampling to a cluster this bootstrap lacks makes every sample
+    # count in llm_prompt_samples_total{result="dropped"} (Envoy refuses the call).
+    plugin_config = {
+        **spec["pluginConfig"],
+        "answer_labels": [{"name": "reply", "first_line": True}],
+        "prompt_sampling": {"rate": 1.0, "cluster": "llmtap_aggregator", "token": "t", "flush_interval_ms": 100},
+    }
     bootstrap = http_bootstrap([wasmplugin_filter(plugin_config, wasm, spec["failStrategy"], spec["pluginName"])],
                                stats, listen_port=listen, admin_port=admin,
                                upstream_port=server.server_address[1], flush="1s")
@@ -167,12 +173,19 @@ def test_no_unknown_or_mangled_metric_names(stack):
     assert not odd, f"unexpected llm_* names (untagged labels?): {odd}"
 
 
+# Metrics about the filter's own work, not about one request: no model/provider/operation.
+PER_VM_METRICS = {"llm_prompt_samples_total"}
+
+
 def test_labels_are_extracted(stack):
     tags = set(tag_names()) | {"le"}
     contract = prometheus_series_names(emitted_metrics())
     for name, labels, _ in _llm(stack["samples"]):
         if name not in contract:
             continue  # planned metrics (e.g. llm_active_series) have their own labels
+        if name in PER_VM_METRICS:
+            assert set(labels) <= tags, f"{name}: label not in the catalogue: {labels}"
+            continue
         assert BASE_LABELS <= set(labels), f"{name} {labels}"
         assert set(labels) <= tags, f"{name}: label not in the catalogue: {labels}"
     outcomes = {l["outcome"] for n, l, _ in stack["samples"] if n == "llm_requests_total"}
@@ -181,7 +194,9 @@ def test_labels_are_extracted(stack):
     assert {"stop", "length", "content_filter"} <= reasons
     types = {l["gen_ai_token_type"] for n, l, _ in stack["samples"] if n == "llm_tokens_total"}
     assert {"input", "output"} <= types
-    providers = {l["gen_ai_provider_name"] for n, l, _ in _llm(stack["samples"]) if n in contract}
+    providers = {
+        l["gen_ai_provider_name"] for n, l, _ in _llm(stack["samples"]) if n in contract and n not in PER_VM_METRICS
+    }
     assert providers == {"vllm"}  # pluginConfig.provider_name
 
 

@@ -28,14 +28,23 @@ pub struct BootstrapParams<'a> {
     pub ca_bundle: Option<&'a str>,
     /// OTLP export and the JSON access log (`--otlp-endpoint`, `--access-log`).
     pub telemetry: crate::telemetry::Telemetry<'a>,
+    /// The aggregator prompt samples are sent to (`--aggregator`): adds the
+    /// `llmtap_aggregator` cluster.
+    pub aggregator: Option<&'a Upstream>,
 }
 
 /// Renders the bootstrap YAML.
 pub fn render(p: &BootstrapParams<'_>) -> Result<String, TemplateError> {
     let upstream = p.upstream;
     let is_ip = upstream.ip().is_some();
-    let [hcm_telemetry, stats_sinks, telemetry_clusters] =
+    let [hcm_telemetry, stats_sinks, mut telemetry_clusters] =
         crate::telemetry::values(&p.telemetry, |endpoint| upstream_tls(endpoint, p.ca_bundle));
+    if let Some(aggregator) = p.aggregator {
+        let tls = upstream_tls(aggregator, p.ca_bundle);
+        telemetry_clusters
+            .1
+            .push_str(&crate::aggregator_cluster::cluster_yaml(aggregator, &tls));
+    }
     let values = [
         hcm_telemetry,
         stats_sinks,
@@ -147,6 +156,7 @@ mod tests {
             stats_flush_interval_ms: 1000,
             ca_bundle: Some("/etc/ssl/certs/ca-certificates.crt"),
             telemetry: Default::default(),
+            aggregator: None,
         }
     }
 
@@ -218,6 +228,23 @@ mod tests {
         assert!(!yaml.contains("sni:"));
         assert!(yaml.contains("NOT verified"));
         assert!(yaml.contains("type: STATIC"));
+    }
+
+    #[test]
+    fn an_aggregator_adds_its_cluster() {
+        let up = parse_upstream("http://127.0.0.1:8000").unwrap();
+        let agg = parse_upstream("http://127.0.0.1:9400").unwrap();
+        let mut p = params(&up, "{}");
+        p.aggregator = Some(&agg);
+        let yaml = render(&p).unwrap();
+        assert!(
+            yaml.contains("  - name: llmtap_aggregator\n    type: STATIC\n"),
+            "{yaml}"
+        );
+        assert!(yaml.contains("port_value: 9400"));
+        assert!(!render(&params(&up, "{}"))
+            .unwrap()
+            .contains("llmtap_aggregator"));
     }
 
     #[test]

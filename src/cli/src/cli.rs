@@ -92,6 +92,11 @@ pub struct RunArgs {
     /// file (`/dev/stdout` works).
     #[arg(long, value_name = "PATH")]
     pub access_log: Option<String>,
+    /// The llmtap aggregator that receives prompt samples (`http://HOST:PORT`, `https://…`):
+    /// adds the `llmtap_aggregator` cluster and points the configuration's `prompt_sampling`
+    /// (which must give `rate` and `token`) at it (docs/prompt-sampling.md).
+    #[arg(long, value_parser = crate::upstream::parse_upstream, value_name = "URL")]
+    pub aggregator: Option<Upstream>,
     /// Print the rendered Envoy bootstrap (YAML) and exit without starting Envoy.
     #[arg(long)]
     pub print_bootstrap: bool,

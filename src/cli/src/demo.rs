@@ -78,6 +78,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, Error> {
         stats_flush_interval_ms: FLUSH_INTERVAL_MS,
         ca_bundle: None,
         telemetry: Default::default(),
+        aggregator: None,
     })?;
     let file = BootstrapFile::write(&yaml)?;
     let log_path = file.dir().join("envoy.log");

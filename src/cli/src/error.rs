@@ -69,6 +69,9 @@ pub enum Error {
         source: ConfigError,
     },
 
+    #[error("--aggregator: {0}")]
+    Aggregator(String),
+
     #[error(transparent)]
     Template(#[from] crate::template::TemplateError),
 

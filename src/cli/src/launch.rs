@@ -9,6 +9,14 @@ use std::path::{Path, PathBuf};
 /// Reads and validates the plugin configuration (`{}` without a file), so a bad file is
 /// reported here instead of Envoy refusing to start with a wasm log line.
 pub fn plugin_config(path: Option<&Path>) -> Result<String, Error> {
+    let (text, origin) = read_plugin_config(path)?;
+    validate_plugin_config(&text, &origin)?;
+    Ok(text)
+}
+
+/// The plugin configuration's text (trimmed; `{}` without a file) and where it came from,
+/// not validated yet.
+pub fn read_plugin_config(path: Option<&Path>) -> Result<(String, String), Error> {
     let (text, origin) = match path {
         Some(path) => (
             std::fs::read_to_string(path).map_err(|source| Error::ConfigRead {
@@ -19,8 +27,7 @@ pub fn plugin_config(path: Option<&Path>) -> Result<String, Error> {
         ),
         None => ("{}".to_owned(), "default configuration".to_owned()),
     };
-    validate_plugin_config(&text, &origin)?;
-    Ok(text.trim().to_owned())
+    Ok((text.trim().to_owned(), origin))
 }
 
 /// Validates a plugin configuration with the filter's own parser.

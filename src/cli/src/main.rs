@@ -7,6 +7,7 @@
 
 mod aggregate;
 mod aggregate_args;
+mod aggregator_cluster;
 mod bootstrap;
 mod cli;
 mod demo;

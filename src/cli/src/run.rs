@@ -16,7 +16,17 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
     if args.listen == args.admin {
         return Err(Error::SameAddress(args.listen));
     }
-    let plugin_config = launch::plugin_config(args.envoy.config.as_deref())?;
+    let plugin_config = match &args.aggregator {
+        None => launch::plugin_config(args.envoy.config.as_deref())?,
+        // The file may leave `prompt_sampling.cluster` out: --aggregator sets it.
+        Some(aggregator) => {
+            let (text, origin) = launch::read_plugin_config(args.envoy.config.as_deref())?;
+            let text = crate::aggregator_cluster::point_at_aggregator(&text, aggregator)
+                .map_err(Error::Aggregator)?;
+            launch::validate_plugin_config(&text, &origin)?;
+            text
+        }
+    };
     let roots = SearchRoots::current();
     let wasm = locate::find_wasm(
         args.envoy.wasm.as_deref(),
@@ -26,6 +36,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
     // The upstream's and the OTLP collector's certificates are verified with the system bundle.
     let tls_peers: Vec<_> = std::iter::once(&args.upstream)
         .chain(args.otlp_endpoint.as_ref())
+        .chain(args.aggregator.as_ref())
         .filter(|peer| peer.scheme == Scheme::Https)
         .collect();
     let ca_bundle = if tls_peers.is_empty() {
@@ -53,6 +64,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Error> {
             otlp: args.otlp_endpoint.as_ref(),
             access_log: args.access_log.as_deref(),
         },
+        aggregator: args.aggregator.as_ref(),
     })?;
     if args.print_bootstrap {
         print!("{yaml}");

@@ -6,6 +6,7 @@
 
 use crate::answer_label::config::{self as answer_label, AnswerLabelConfigError, AnswerLabelSpec};
 use crate::decode::WireFormat;
+use crate::prompt_sample::config::{PromptSamplingConfig, PromptSamplingConfigError};
 use crate::refusal::{RefusalConfig, RefusalConfigError};
 use crate::tokenize::config::{TokenizerConfig, TokenizerConfigError};
 use serde::Deserialize;
@@ -69,6 +70,8 @@ pub struct Config {
     /// Labels extracted from each answer (`llm_answer_labels_total`); a route's own list
     /// replaces this one.
     pub answer_labels: Vec<AnswerLabelSpec>,
+    /// Prompt sampling for topic drift (`None`: off). See docs/prompt-sampling.md.
+    pub prompt_sampling: Option<PromptSamplingConfig>,
 }
 
 /// Which labels the metrics carry (each can be switched off to cut series).
@@ -130,6 +133,7 @@ impl Default for Config {
             tokenizer: TokenizerConfig::default(),
             inject_include_usage: false,
             answer_labels: Vec::new(),
+            prompt_sampling: None,
         }
     }
 }
@@ -158,6 +162,8 @@ pub enum ConfigError {
     Tokenizer(TokenizerConfigError),
     /// An `answer_labels` list is invalid.
     AnswerLabels(AnswerLabelConfigError),
+    /// The `prompt_sampling` section is invalid.
+    PromptSampling(PromptSamplingConfigError),
 }
 
 impl core::fmt::Display for ConfigError {
@@ -171,6 +177,7 @@ impl core::fmt::Display for ConfigError {
             ConfigError::Refusals(e) => write!(f, "{e}"),
             ConfigError::Tokenizer(e) => write!(f, "{e}"),
             ConfigError::AnswerLabels(e) => write!(f, "{e}"),
+            ConfigError::PromptSampling(e) => write!(f, "{e}"),
             ConfigError::BadPrice { model } => write!(
                 f,
                 "llmtap: invalid plugin configuration: prices[{model:?}]: price must be a finite number in 0..={MAX_PRICE_USD_PER_MILLION} (USD per million tokens)"
@@ -273,6 +280,9 @@ impl Config {
         }
         answer_label::validate("answer_labels", &self.answer_labels)
             .map_err(ConfigError::AnswerLabels)?;
+        if let Some(sampling) = &self.prompt_sampling {
+            sampling.validate().map_err(ConfigError::PromptSampling)?;
+        }
         for (index, rule) in self.routes.iter().enumerate() {
             if let Some(list) = &rule.answer_labels {
                 answer_label::validate(&format!("routes[{index}].answer_labels"), list)
@@ -457,6 +467,46 @@ mod tests {
             ),
             (r#"{"provider_name":""}"#, "provider_name must not be empty"),
             (r#"{"detect_by_path":"yes"}"#, "invalid type: string"),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"token":"t"}}"#,
+                "missing field `cluster`",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":1.5,"cluster":"c","token":"t"}}"#,
+                "prompt_sampling.rate must be a number in 0..=1",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":-0.1,"cluster":"c","token":"t"}}"#,
+                "prompt_sampling.rate must be a number in 0..=1",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"cluster":" ","token":"t"}}"#,
+                "prompt_sampling.cluster must not be empty",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"cluster":"c","token":""}}"#,
+                "prompt_sampling.token must not be empty",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"cluster":"c","token":"a\nb"}}"#,
+                "prompt_sampling.token must be printable ASCII",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"cluster":"c","token":"t","path":"v1"}}"#,
+                "prompt_sampling.path must start with '/'",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"cluster":"c","token":"t","max_prompt_bytes":10}}"#,
+                "prompt_sampling.max_prompt_bytes = 10 is outside 64..=65536",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"cluster":"c","token":"t","max_queued_samples":0}}"#,
+                "prompt_sampling.max_queued_samples = 0 is outside 1..=10000",
+            ),
+            (
+                r#"{"prompt_sampling":{"rate":0.1,"cluster":"c","token":"t","flush_ms":5}}"#,
+                "unknown field `flush_ms`",
+            ),
         ];
         for (input, expected) in cases {
             let err = Config::parse(input.as_bytes()).unwrap_err().to_string();
@@ -468,6 +518,29 @@ mod tests {
             assert!(!err.contains('\n'), "one line: {err}");
         }
         assert!(Config::parse(&[0xff, 0xfe]).is_err());
+    }
+
+    #[test]
+    fn prompt_sampling_is_off_by_default_and_takes_defaults() {
+        assert_eq!(Config::default().prompt_sampling, None);
+        let c = Config::parse(
+            br#"{"prompt_sampling":{"rate":0.02,"cluster":"llmtap_aggregator","token":"s3cret"}}"#,
+        )
+        .unwrap();
+        let p = c.prompt_sampling.unwrap();
+        assert_eq!(p.rate, 0.02);
+        assert_eq!(p.path, "/v1/prompt-samples");
+        assert_eq!(p.max_prompt_bytes, 2048);
+        assert_eq!(
+            (
+                p.flush_interval_ms,
+                p.timeout_ms,
+                p.max_queued_samples,
+                p.max_batch_samples,
+                p.max_batch_bytes
+            ),
+            (1000, 5000, 256, 100, 512 * 1024)
+        );
     }
 
     #[test]

@@ -50,6 +50,8 @@
 //! - [`host`]: the [`host::Host`] trait the filter implements;
 //! - [`refusal`]: refusal phrases matched over the visible answer;
 //! - [`answer_label`]: labels extracted from each answer (`llm_answer_labels_total`);
+//! - [`prompt_sample`]: opt-in prompt sampling (decision, redaction, queue, NDJSON batches)
+//!   for topic drift, sent by the root context;
 //! - [`tokenize`]: exact (`tiktoken`) and estimated token counts when usage is missing.
 
 pub mod answer_label;
@@ -58,6 +60,7 @@ pub mod decode;
 pub mod framing;
 pub mod host;
 pub mod metrics;
+pub mod prompt_sample;
 pub mod refusal;
 pub mod request;
 pub mod stream;

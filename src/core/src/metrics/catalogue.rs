@@ -55,6 +55,8 @@ pub const LABEL_PHASE: &str = "phase";
 pub const LABEL_ANSWER_LABEL_NAME: &str = "label_name";
 /// Label of `llm_answer_labels_total`: the value extracted from the answer (`none`, `other`).
 pub const LABEL_ANSWER_LABEL_VALUE: &str = "label_value";
+/// Label of `llm_prompt_samples_total`: `sent` | `dropped`.
+pub const LABEL_RESULT: &str = "result";
 
 /// Every label key the filter can emit.
 pub const LABEL_KEYS: &[&str] = &[
@@ -74,6 +76,7 @@ pub const LABEL_KEYS: &[&str] = &[
     LABEL_PHASE,
     LABEL_ANSWER_LABEL_NAME,
     LABEL_ANSWER_LABEL_VALUE,
+    LABEL_RESULT,
 ];
 
 /// Time buckets in milliseconds: OpenTelemetry GenAI `gen_ai.server.time_to_first_token`
@@ -188,6 +191,13 @@ pub const REQUESTS_IN_FLIGHT: MetricDef = MetricDef {
     buckets: &[],
 };
 
+pub const PROMPT_SAMPLES_TOTAL: MetricDef = MetricDef {
+    name: "llm_prompt_samples_total",
+    kind: MetricKind::Counter,
+    help: "Sampled prompts (prompt_sampling); result = sent (the aggregator answered 2xx) | dropped (queue full, call refused, failed or timed out).",
+    buckets: &[],
+};
+
 pub const ACTIVE_SERIES: MetricDef = MetricDef {
     name: "llm_active_series",
     kind: MetricKind::Gauge,
@@ -262,6 +272,7 @@ pub const CATALOGUE: &[&MetricDef] = &[
     &WASTED_COST_USD_MICROS_TOTAL,
     &REQUESTS_IN_FLIGHT,
     &ACTIVE_SERIES,
+    &PROMPT_SAMPLES_TOTAL,
     &TIME_TO_FIRST_BYTE_MS,
     &TIME_TO_FIRST_TOKEN_MS,
     &TIME_TO_FIRST_REASONING_TOKEN_MS,

@@ -14,6 +14,7 @@ use crate::framing::{BodyReader, FramingReport};
 use crate::host::Host;
 use crate::metrics::catalogue as m;
 use crate::metrics::labels::{self, StreamLabels};
+use crate::prompt_sample::{Queued, Settled};
 use crate::refusal::RefusalMatcher;
 use crate::request::capture::{RequestCapture, RequestInfo};
 use crate::request::path_model;
@@ -47,6 +48,10 @@ pub struct Stream {
     usage_injected: bool,
     /// The response body is compressed and not parsed.
     body_encoded: bool,
+    /// The prompt is sampled (`prompt_sampling`): queued when the request body ends.
+    prompt_sampled: bool,
+    /// The sample found the queue full; counted `dropped` when the stream ends.
+    prompt_sample_dropped: bool,
 }
 
 impl Stream {
@@ -69,6 +74,8 @@ impl Stream {
             rewrite_request: false,
             usage_injected: false,
             body_encoded: false,
+            prompt_sampled: false,
+            prompt_sample_dropped: false,
         }
     }
 
@@ -158,6 +165,10 @@ impl Stream {
                 WireFormat::OpenAiChat | WireFormat::OpenAiCompletions
             )
             && host.request_header(":method").as_deref() == Some("POST");
+        self.prompt_sampled = self
+            .plugin
+            .prompt_sampler()
+            .is_some_and(|sampler| sampler.decide(host));
         self.set_phase(host, Some(Phase::AwaitingFirstToken));
         if self.plugin.config.filter_state {
             attributes::write_started(host, &self.labels);
@@ -190,6 +201,9 @@ impl Stream {
             self.request_info.model = self.path_model.take();
         }
         let Some(route) = self.route else { return };
+        if std::mem::take(&mut self.prompt_sampled) {
+            self.prompt_sample_dropped = self.sample_prompt(&route, &capture) == Queued::Dropped;
+        }
         if !prompt::counts_prompt(route.format) || self.expects_usage(route.format) {
             return;
         }
@@ -213,6 +227,25 @@ impl Stream {
             Some(_) => TextCounter::new(self.plugin.config.tokenizer.max_text_bytes),
             None => TextCounter::estimating(),
         });
+    }
+
+    /// Queues this request's prompt for the aggregator.
+    fn sample_prompt(&self, route: &RouteMatch, capture: &RequestCapture) -> Queued {
+        let Some(sampler) = self.plugin.prompt_sampler() else {
+            return Queued::NoText;
+        };
+        let mut model = String::new();
+        m::sanitize_label_value(
+            self.request_info.model.as_deref().unwrap_or_default(),
+            &mut model,
+        );
+        sampler.sample(
+            capture.body(),
+            capture.unseen_bytes() > 0,
+            &model,
+            self.plugin.provider(route),
+            self.request_start,
+        )
     }
 
     /// Whether the upstream will report usage: OpenAI-compatible non-streaming answers and
@@ -353,6 +386,15 @@ impl Stream {
         let Some(route) = self.route else { return };
         let now = host.now_micros();
         self.finish_request();
+        if std::mem::take(&mut self.prompt_sample_dropped) {
+            self.plugin.count_prompt_samples(
+                host,
+                Settled {
+                    sent: 0,
+                    dropped: 1,
+                },
+            );
+        }
         let framing = self.feed(host, now, None);
         self.reader = BodyReader::Ignored;
         self.scratch = Vec::new();

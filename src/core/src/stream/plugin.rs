@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::host::Host;
 use crate::metrics::catalogue as m;
 use crate::metrics::registry::{MetricRegistry, OVERFLOW_LABEL_VALUE};
+use crate::prompt_sample::{PromptSampler, Settled};
 use crate::refusal::RefusalMatcher;
 use crate::request::route::RouteMatch;
 use crate::tokenize::{self, Encoding, Tokenizer};
@@ -33,6 +34,9 @@ pub struct Plugin {
     tokenizers: RefCell<[TokenizerSlot; 2]>,
     /// Answer-label extractors and their per-VM value budget.
     pub(super) answer_labels: VmAnswerLabels,
+    /// Prompt sampling and its queue (`None`: off). HTTP contexts queue, the root context
+    /// sends: both run on the VM's one thread.
+    prompt_sampler: Option<PromptSampler>,
 }
 
 /// A tokenizer not built yet, built, or failed to build (then streams are estimated).
@@ -56,8 +60,14 @@ impl Plugin {
         } else {
             None
         };
+        let prompt_sampler = match &config.prompt_sampling {
+            Some(c) => Some(PromptSampler::new(c.clone()).map_err(|e| {
+                crate::config::ConfigError::Json(format!("prompt_sampling: redactor: {e}"))
+            })?),
+            None => None,
+        };
         let preload = config.tokenizer.enabled && config.tokenizer.preload;
-        let plugin = Plugin::assemble(config, refusals);
+        let plugin = Plugin::assemble(config, refusals, prompt_sampler);
         if preload {
             for e in Encoding::ALL.into_iter().filter(|e| e.is_linked()) {
                 plugin.tokenizer(e);
@@ -110,10 +120,18 @@ impl Plugin {
         } else {
             None
         };
-        Plugin::assemble(config, refusals)
+        let prompt_sampler = config
+            .prompt_sampling
+            .clone()
+            .and_then(|c| PromptSampler::new(c).ok());
+        Plugin::assemble(config, refusals, prompt_sampler)
     }
 
-    fn assemble(config: Config, refusals: Option<RefusalMatcher>) -> Rc<Plugin> {
+    fn assemble(
+        config: Config,
+        refusals: Option<RefusalMatcher>,
+        prompt_sampler: Option<PromptSampler>,
+    ) -> Rc<Plugin> {
         let sanitize = |raw: &str| {
             let mut out = String::new();
             m::sanitize_label_value(raw.as_bytes(), &mut out);
@@ -135,8 +153,58 @@ impl Plugin {
             refusals,
             tokenizers: RefCell::new([TokenizerSlot::Unbuilt, TokenizerSlot::Unbuilt]),
             answer_labels: VmAnswerLabels::new(&config),
+            prompt_sampler,
             config,
         })
+    }
+
+    /// The prompt sampler, when `prompt_sampling` is configured.
+    pub fn prompt_sampler(&self) -> Option<&PromptSampler> {
+        self.prompt_sampler.as_ref()
+    }
+
+    /// Counts settled samples in `llm_prompt_samples_total{result}`.
+    pub fn count_prompt_samples(&self, host: &dyn Host, settled: Settled) {
+        for (result, n) in [("sent", settled.sent), ("dropped", settled.dropped)] {
+            if n == 0 {
+                continue;
+            }
+            if let Some(id) = self.id(host, &m::PROMPT_SAMPLES_TOTAL, &[(m::LABEL_RESULT, result)])
+            {
+                host.increment_metric(id, i64::try_from(n).unwrap_or(i64::MAX));
+            }
+        }
+    }
+
+    /// The root context's tick: sends the next batch through `dispatch` (see
+    /// [`PromptSampler::flush`]) and counts what settled. `unix_ms` is the wall clock.
+    pub fn flush_prompt_samples(
+        &self,
+        host: &dyn Host,
+        unix_ms: u64,
+        dispatch: impl FnOnce(&str, &[(&str, &str)], &[u8], u64) -> Result<u32, ()>,
+    ) {
+        if let Some(sampler) = &self.prompt_sampler {
+            let settled = sampler.flush(host.now_micros(), unix_ms, dispatch);
+            self.count_prompt_samples(host, settled);
+        }
+    }
+
+    /// This plugin is being replaced by a new configuration: its queued and in-flight
+    /// samples count as dropped.
+    pub fn retire_prompt_samples(&self, host: &dyn Host) {
+        if let Some(sampler) = &self.prompt_sampler {
+            let settled = sampler.abandon();
+            self.count_prompt_samples(host, settled);
+        }
+    }
+
+    /// The answer to a batch call (`status`: its `:status`, `None` without one).
+    pub fn on_prompt_samples_response(&self, host: &dyn Host, token: u32, status: Option<u16>) {
+        if let Some(sampler) = &self.prompt_sampler {
+            let settled = sampler.on_response(token, status);
+            self.count_prompt_samples(host, settled);
+        }
     }
 
     /// Number of series defined so far in this VM.

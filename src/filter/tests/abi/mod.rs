@@ -577,6 +577,8 @@ macro_rules! refused {
 refused! {
     // The filter's clock is WASI's monotonic clock, not the proxy's wall clock.
     proxy_get_current_time_nanoseconds(*mut u64);
+    // The tick and the callouts serve `prompt_sampling` only (off here; it is tested
+    // through Envoy: tests/integration/test_prompt_sampling.py).
     proxy_set_tick_period_milliseconds(u32);
     // Headers are only read, and `content-length` removed for `inject_include_usage`.
     proxy_get_header_map_pairs(u32, *mut *mut u8, *mut usize);
