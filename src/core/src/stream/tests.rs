@@ -305,13 +305,36 @@ fn error_statuses_and_error_events_are_error_outcomes() {
 }
 
 #[test]
-fn an_oversized_event_is_flagged_and_the_rest_still_counts() {
+fn an_event_larger_than_the_cap_is_read_as_it_streams() {
     let plugin = Plugin::new(Config {
         max_event_bytes: 1024,
         ..Config::default()
     });
     let host = RecordingHost::default();
     let big = content(&"x".repeat(5000));
+    let a = content("a");
+    let reads: Vec<&[u8]> = vec![a.as_bytes(), big.as_bytes(), USAGE_AND_DONE.as_bytes()];
+    let stream = run_stream(&host, &plugin, b"{}", &reads);
+    let s = stream.summary().unwrap();
+    assert_eq!(
+        (s.content_events, s.oversized_events, s.usage.output),
+        (2, 0, Some(4))
+    );
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+}
+
+#[test]
+fn an_oversized_event_is_flagged_and_the_rest_still_counts() {
+    let plugin = Plugin::new(Config {
+        max_event_bytes: 1024,
+        ..Config::default()
+    });
+    let host = RecordingHost::default();
+    // What the decoder reads of it (its warnings) is itself larger than the cap.
+    let big = format!(
+        "data: {{\"warnings\":[{}]}}\n\n",
+        vec![r#"{"type":"w"}"#; 200].join(",")
+    );
     let a = content("a");
     let reads: Vec<&[u8]> = vec![a.as_bytes(), big.as_bytes(), USAGE_AND_DONE.as_bytes()];
     let stream = run_stream(&host, &plugin, b"{}", &reads);
