@@ -338,8 +338,7 @@ impl SseFramer {
                         self.start_streaming(read, on_text);
                         self.stream_value(line.get(prefix..).unwrap_or_default(), on_text);
                         self.feed_reducer(rest, on_text);
-                        self.line = line;
-                        self.line.clear();
+                        // `line` (up to the cap) is dropped: the event streams from here.
                         self.stream_line = StreamLine::Data;
                         return;
                     }
@@ -347,6 +346,15 @@ impl SseFramer {
                     self.line.clear();
                     self.line_dropped = true;
                 } else {
+                    let len = self.line.len() + rest.len();
+                    if len > self.line.capacity() {
+                        // Grow geometrically, but never reserve past the cap (plus the
+                        // `data: ` prefix the line still holds).
+                        let target = len
+                            .max(self.line.capacity() * 2)
+                            .min(self.cap + EVENT_PREFIX_BYTES);
+                        self.line.reserve_exact(target.max(len) - self.line.len());
+                    }
                     self.line.extend_from_slice(rest);
                 }
             }
