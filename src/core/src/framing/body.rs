@@ -161,7 +161,14 @@ impl BodyReader {
                     }
                 }
                 *overflowed |= read.len() > room;
-                body.extend_from_slice(read.get(..room.min(read.len())).unwrap_or_default());
+                let kept = read.get(..room.min(read.len())).unwrap_or_default();
+                let len = body.len() + kept.len();
+                if len > body.capacity() {
+                    // Grow geometrically, but never reserve past the cap.
+                    let target = len.max(body.capacity() * 2).min(*cap);
+                    body.reserve_exact(target.max(len) - body.len());
+                }
+                body.extend_from_slice(kept);
             }
             BodyReader::Pending | BodyReader::Ignored => {}
         }

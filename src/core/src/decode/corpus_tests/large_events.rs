@@ -259,7 +259,7 @@ fn per_segment_facts(case: &Case, segs: &[&[u8]]) -> Vec<(bool, bool, Option<usi
 
 /// Reads of a file given as segments: every segment its own read, the large one cut in
 /// reads of `chunk` bytes.
-fn aligned<'a>(segs: &'a [Vec<u8>], large: usize, chunk: usize) -> Vec<(usize, &'a [u8])> {
+fn aligned(segs: &[Vec<u8>], large: usize, chunk: usize) -> Vec<(usize, &[u8])> {
     let mut out = Vec::new();
     for (i, seg) in segs.iter().enumerate() {
         if i == large {
