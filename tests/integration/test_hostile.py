@@ -240,9 +240,10 @@ def test_100_mib_event_without_newline(proxy, mock, capsys):
     # The event (one 100 MiB answer string) is read as it streams, in bounded memory: it is
     # the stream's content event, and the usage after it is read too.
     counted(proxy, model, "complete")
-    m = proxy.scrape()
+    ttft = "llm_time_to_first_token_milliseconds_count"
+    m = proxy.wait_for(lambda m: m.total(ttft, gen_ai_request_model=model) >= 1)
     assert m.total("llm_tokens_total", gen_ai_request_model=model, gen_ai_token_type="output") == 1
-    assert m.total("llm_time_to_first_token_milliseconds_count", gen_ai_request_model=model) == 1
+    assert m.total(ttft, gen_ai_request_model=model) == 1
     assert_healthy(proxy)
     growth = (after["VmHWM"] - before["VmHWM"]) * 1024
     with capsys.disabled():
