@@ -872,3 +872,82 @@ mod cut_point_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod large_event_tests {
+    use super::*;
+    use crate::framing::json_reduce::{TextKind, TextRule, When};
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    static SCHEMA: ReduceSchema = ReduceSchema {
+        keep: &["type", "delta", "usage"],
+        text: &[TextRule {
+            path: "delta",
+            kind: TextKind::Visible,
+            when: When::Type(&["text"]),
+        }],
+    };
+
+    type Framed = (Vec<(Vec<u8>, Vec<u8>)>, Vec<u8>, FramerStats);
+
+    fn frame(parts: &[&[u8]], cap: usize) -> Framed {
+        let mut framer = SseFramer::with_schema(cap, &SCHEMA);
+        let mut events = Vec::new();
+        let mut text = Vec::new();
+        let mut push = |e: SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
+        for part in parts {
+            framer.feed_with_text(part, &mut push, &mut |t| text.extend_from_slice(t));
+            assert!(framer.buffered_bytes() <= cap + MAX_EVENT_NAME_BYTES);
+        }
+        framer.finish_with_text(&mut push, &mut |t| text.extend_from_slice(t));
+        (events, text, framer.stats())
+    }
+
+    /// The events a framer with room for everything gives, each large one reduced whole.
+    fn expected(stream: &[u8], cap: usize) -> Framed {
+        let mut events = Vec::new();
+        let mut text = Vec::new();
+        let mut framer = SseFramer::new(1 << 20);
+        let mut push = |e: SseEvent<'_>| {
+            if e.data.len() <= cap {
+                events.push((e.name.to_vec(), e.data.to_vec()));
+                return;
+            }
+            let mut reducer = JsonReducer::new(&SCHEMA, cap);
+            reducer.reset(e.name);
+            reducer.feed(e.data, &mut |t| text.extend_from_slice(t));
+            events.push((e.name.to_vec(), reducer.finish().unwrap().to_vec()));
+        };
+        framer.feed(stream, &mut push);
+        framer.finish(&mut push);
+        let stats = framer.stats();
+        (events, text, stats)
+    }
+
+    #[test]
+    fn a_large_event_gives_the_same_skeleton_and_text_at_every_cut() {
+        let stream: &[u8] = b": hi\r\nevent: big\r\ndata: {\"type\":\"text\",\"pad\":[1,2,{\"x\":\"}\"}],\r\ndata: \"delta\":\"h\\u00e9\xc3\xa9 \\ud83e\\udd80 long long long long long text\",\r\nid: 1\r\ndata: \"usage\":{\"n\":3}}\r\n\r\ndata: {\"type\":\"text\",\"delta\":\"small\"}\n\ndata: {\"type\":\"other\",\"delta\":\"not text, kept as a short string\",\"pad\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\r\rdata: {\"delta\":\"cut";
+        let cap = 64;
+        let (want_events, want_text, _) = expected(stream, cap);
+        assert_eq!(want_events.len(), 4);
+        assert_eq!(
+            want_events[0],
+            (
+                b"big".to_vec(),
+                b"{\"type\":\"text\",\"delta\":\"\x00V35\",\"usage\":{\"n\":3}}".to_vec()
+            )
+        );
+        for i in 0..stream.len() {
+            for j in (i..stream.len()).step_by(7) {
+                let (events, text, stats) =
+                    frame(&[&stream[..i], &stream[i..j], &stream[j..]], cap);
+                assert_eq!(events, want_events, "cuts {i} {j}");
+                assert_eq!(text, want_text, "cuts {i} {j}");
+                assert_eq!((stats.oversized_events, stats.comments), (0, 1));
+            }
+        }
+        let bytewise: Vec<&[u8]> = stream.chunks(1).collect();
+        assert_eq!(frame(&bytewise, cap).0, want_events);
+    }
+}

@@ -11,6 +11,8 @@ use super::*;
 use crate::decode::json::RawStr;
 use crate::decode::{decode_body_event, reduce_schema};
 use crate::framing::{BodyEvent, BodyReader};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 /// Measurements plus, for every content event, the index of the segment (see [`segments`])
 /// whose read completed it: the arrival time of content events in read units.
