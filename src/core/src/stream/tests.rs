@@ -955,3 +955,57 @@ fn the_first_content_event_arrives_with_the_read_that_completes_it_however_large
     assert_eq!(s.mean_chunk_gap_micros, Some(10_000));
     assert_eq!(s.outcome, Some(Outcome::Complete));
 }
+
+#[test]
+fn large_whole_bodies_of_every_format_give_their_usage() {
+    let pad = "x".repeat(2 << 20);
+    let text = "word ".repeat(300_000);
+    let cases = [
+        (
+            "/model/amazon.nova-pro-v1:0/converse",
+            format!(
+                r#"{{"output":{{"message":{{"role":"assistant","content":[{{"text":"{text}"}}]}}}},"stopReason":"end_turn","usage":{{"inputTokens":11,"outputTokens":300000}},"metrics":{{"latencyMs":5}},"trace":"{pad}"}}"#
+            ),
+            (11, 300_000),
+        ),
+        (
+            "/v1beta/models/gemini-2.5-flash:generateContent",
+            format!(
+                r#"{{"candidates":[{{"content":{{"parts":[{{"text":"{text}"}}],"role":"model"}},"finishReason":"STOP","groundingMetadata":{{"webSearchQueries":["{pad}"]}}}}],"usageMetadata":{{"promptTokenCount":7,"candidatesTokenCount":300000}},"modelVersion":"gemini-2.5-flash"}}"#
+            ),
+            (7, 300_000),
+        ),
+        (
+            "/v1/messages",
+            format!(
+                r#"{{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4","content":[{{"type":"text","text":"{text}"}}],"stop_reason":"end_turn","usage":{{"input_tokens":9,"output_tokens":300000}},"pad":"{pad}"}}"#
+            ),
+            (9, 300_000),
+        ),
+    ];
+    for (path, body, (input, output)) in cases {
+        let plugin = Plugin::new(Config::default());
+        let host = RecordingHost::default();
+        let stream = run(
+            &host,
+            &plugin,
+            path,
+            br#"{"model":"m"}"#,
+            "application/json",
+            &chunked(body.as_bytes(), 65536),
+            true,
+        );
+        let s = stream.summary().unwrap();
+        assert_eq!(
+            (
+                s.usage.input,
+                s.usage.output,
+                s.text_chars,
+                s.oversized_events
+            ),
+            (Some(input), Some(output), text.len() as u64, 0),
+            "{path}"
+        );
+        assert_eq!(s.outcome, Some(Outcome::Complete), "{path}");
+    }
+}
