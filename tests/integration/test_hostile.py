@@ -237,10 +237,13 @@ def test_100_mib_event_without_newline(proxy, mock, capsys):
     after = memory_kib(proxy.pid)
     assert status == 200 and clean
     assert (n, sha) == (direct_n, direct_sha), "the 100 MiB event changed on the way"
-    # The event is skipped past the cap (64 KiB); the stream around it is still read.
-    counted(proxy, model, "oversized")
-    m = proxy.scrape()
+    # The event (one 100 MiB answer string) is read as it streams, in bounded memory: it is
+    # the stream's content event, and the usage after it is read too.
+    counted(proxy, model, "complete")
+    ttft = "llm_time_to_first_token_milliseconds_count"
+    m = proxy.wait_for(lambda m: m.total(ttft, gen_ai_request_model=model) >= 1)
     assert m.total("llm_tokens_total", gen_ai_request_model=model, gen_ai_token_type="output") == 1
+    assert m.total(ttft, gen_ai_request_model=model) == 1
     assert_healthy(proxy)
     growth = (after["VmHWM"] - before["VmHWM"]) * 1024
     with capsys.disabled():
@@ -252,7 +255,7 @@ def test_100_mib_event_without_newline(proxy, mock, capsys):
 
 
 def test_client_hangs_up_inside_a_huge_event(proxy, mock):
-    """The client leaves 5 MiB into the 100 MiB event (the filter is skipping it)."""
+    """The client leaves 5 MiB into the 100 MiB event (the filter is reading it as it streams)."""
     model = "it-hostile-hangup"
     headers = hostile_headers("big-event", **{"x-mock-hostile-bytes": BIG_EVENT_BYTES})
     cut = 5 * 1024 * 1024

@@ -184,6 +184,7 @@ pub fn frame_only(format: WireFormat, content_type: &str, body: &[u8]) -> usize 
         llmtap_core::decode::framing(format, Some(content_type)),
         None,
         Config::default().max_event_bytes,
+        llmtap_core::decode::reduce_schema(format),
     );
     let mut events = 0;
     let mut count = |_: BodyEvent<'_>| events += 1;
@@ -203,6 +204,7 @@ pub fn frame_and_decode(
         llmtap_core::decode::framing(format, Some(content_type)),
         None,
         Config::default().max_event_bytes,
+        llmtap_core::decode::reduce_schema(format),
     );
     let mut content = 0;
     let mut text_bytes = 0usize;

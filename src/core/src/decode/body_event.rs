@@ -21,5 +21,10 @@ pub fn decode_body_event<'a>(
             decode_event_with_text(format, b"", data, scratch, on_text)
         }
         BodyEvent::Aws(frame) => decode_aws_frame(format, &frame, scratch, on_text),
+        // A piece of text of an event still streaming: the event is decoded when it ends.
+        BodyEvent::Text(piece) => {
+            on_text(RawStr(piece));
+            Ok(EventFacts::default())
+        }
     }
 }

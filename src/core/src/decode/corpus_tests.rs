@@ -489,3 +489,5 @@ fn streams_record_the_manifest_counts_once_each() {
         streams as usize
     );
 }
+
+mod large_events;

@@ -3,6 +3,7 @@
 //! lengths in Unicode scalar values (what [`RawStr::char_count`] counts).
 
 use super::json::RawStr;
+use crate::framing::json_reduce::placeholder;
 
 /// Token counts from a usage report; `None` where the report does not say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -100,8 +101,14 @@ impl<'a, 's> Builder<'a, 's> {
         }
     }
 
-    /// A piece of visible output text (empty pieces are ignored).
+    /// A piece of visible output text (empty pieces are ignored). The placeholder of a text
+    /// already handed out while a large event streamed (`framing::json_reduce`) counts its
+    /// characters and is not handed out again.
     pub(crate) fn visible(&mut self, text: RawStr<'a>) {
+        if let Some((_, chars)) = placeholder(text.0) {
+            self.facts.text_chars += chars;
+            return;
+        }
         let chars = text.char_count();
         if chars == 0 {
             return;
@@ -113,9 +120,12 @@ impl<'a, 's> Builder<'a, 's> {
         (self.on_text)(text);
     }
 
-    /// A piece of reasoning / thinking text.
+    /// A piece of reasoning / thinking text (or the placeholder of one).
     pub(crate) fn reasoning(&mut self, text: RawStr<'a>) {
-        self.facts.reasoning_chars += text.char_count();
+        self.facts.reasoning_chars += match placeholder(text.0) {
+            Some((_, chars)) => chars,
+            None => text.char_count(),
+        };
     }
 
     /// A usage report; within one event, later fields win too.

@@ -37,37 +37,7 @@ impl<'a> RawStr<'a> {
     /// Number of Unicode scalar values the decoded string has, computed without decoding:
     /// every escape is one character except a `\uD8xx\uDCxx` surrogate pair, which is one.
     pub fn char_count(&self) -> usize {
-        let bytes = self.0;
-        let mut count = 0;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if b == b'\\' {
-                let is_high_surrogate = bytes.get(i + 1) == Some(&b'u')
-                    && matches!(bytes.get(i + 2), Some(b'd' | b'D'))
-                    && matches!(
-                        bytes.get(i + 3),
-                        Some(b'8' | b'9' | b'a' | b'b' | b'A' | b'B')
-                    );
-                let pair_follows = is_high_surrogate
-                    && bytes.get(i + 6) == Some(&b'\\')
-                    && bytes.get(i + 7) == Some(&b'u');
-                i += if pair_follows {
-                    12
-                } else if bytes.get(i + 1) == Some(&b'u') {
-                    6
-                } else {
-                    2
-                };
-                count += 1;
-            } else {
-                // Count UTF-8 leading bytes only.
-                if b & 0xC0 != 0x80 {
-                    count += 1;
-                }
-                i += 1;
-            }
-        }
-        count
+        crate::framing::json_reduce::raw_char_count(self.0)
     }
 
     /// Appends the decoded string to `out`. Invalid escapes and lone surrogates become

@@ -26,6 +26,7 @@ pub mod body_event;
 pub mod envelope;
 pub mod facts;
 pub mod json;
+pub mod large_events;
 pub mod usage;
 
 #[cfg(test)]
@@ -34,6 +35,7 @@ mod corpus_tests;
 pub use body_event::decode_body_event;
 pub(crate) use facts::Builder;
 pub use facts::{EventFacts, RefusalSignal, UsageReport};
+pub use large_events::reduce_schema;
 
 use crate::framing::aws_eventstream::AwsFrame;
 use crate::framing::Framing;

@@ -1,6 +1,9 @@
-//! Cuts a response body into events according to its framing, with bounded memory.
+//! Cuts a response body into events according to its framing, with bounded memory. Events
+//! larger than the cap are read as they stream ([`super::json_reduce`]) when the format
+//! declares what it reads ([`ReduceSchema`]).
 
 use super::aws_eventstream::{AwsEventStreamFramer, AwsFrame};
+use super::json_reduce::{JsonReducer, ReduceError, ReduceSchema};
 use super::ndjson::NdjsonFramer;
 use super::sse::SseFramer;
 use super::Framing;
@@ -16,6 +19,10 @@ pub enum BodyEvent<'a> {
     Aws(AwsFrame<'a>),
     /// A whole (non-streaming) JSON body.
     Whole(&'a [u8]),
+    /// A piece of visible text of an event larger than the cap, handed out while the event
+    /// streams (raw JSON string contents, cut between characters and escapes). The event
+    /// itself follows, its text replaced by placeholders that count it.
+    Text(&'a [u8]),
 }
 
 /// How the body was read, reported at the end.
@@ -49,11 +56,14 @@ pub enum BodyReader {
     Sse(SseFramer),
     Ndjson(NdjsonFramer),
     Aws(AwsEventStreamFramer),
-    /// A plain JSON body, kept up to the cap and decoded at the end.
+    /// A plain JSON body, kept up to the cap and decoded at the end; past the cap, read as it
+    /// streams by `reducer` when there is a schema.
     Whole {
         body: Vec<u8>,
         cap: usize,
         overflowed: bool,
+        schema: Option<&'static ReduceSchema>,
+        reducer: Option<Box<JsonReducer>>,
     },
     /// Not something the filter reads (a compressed body).
     Ignored,
@@ -63,50 +73,102 @@ impl BodyReader {
     /// The reader of a response body in `framing` (see `crate::decode::framing`), each event
     /// capped at `cap` bytes. Compressed bodies (`content-encoding` other than `identity`)
     /// are not parsed: the request is still counted, without content measurements.
+    ///
+    /// With a `schema`, events larger than the cap are read as they stream (the AWS
+    /// event-stream framer keeps skipping them).
     pub fn for_response(
         framing: Framing,
         content_encoding: Option<&str>,
         cap: usize,
+        schema: Option<&'static ReduceSchema>,
     ) -> BodyReader {
         let encoded = content_encoding.is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
         if encoded {
             return BodyReader::Ignored;
         }
         match framing {
-            Framing::Sse => BodyReader::Sse(SseFramer::new(cap)),
-            Framing::Ndjson => BodyReader::Ndjson(NdjsonFramer::new(cap)),
+            Framing::Sse => BodyReader::Sse(match schema {
+                Some(schema) => SseFramer::with_schema(cap, schema),
+                None => SseFramer::new(cap),
+            }),
+            Framing::Ndjson => BodyReader::Ndjson(match schema {
+                Some(schema) => NdjsonFramer::with_schema(cap, schema),
+                None => NdjsonFramer::new(cap),
+            }),
             Framing::AwsEventStream => BodyReader::Aws(AwsEventStreamFramer::new(cap)),
             Framing::WholeJson => BodyReader::Whole {
                 body: Vec::new(),
                 cap,
                 overflowed: false,
+                schema,
+                reducer: None,
             },
         }
     }
 
     /// Feeds one read; calls `on_event` for each complete event.
     pub fn feed<F: FnMut(BodyEvent<'_>)>(&mut self, read: &[u8], on_event: &mut F) {
+        // Text pieces and events go to the same callback; the framers call one at a time
+        // (never one from inside the other), so the borrow always succeeds.
+        let on_event = std::cell::RefCell::new(on_event);
+        let mut on_text = |piece: &[u8]| {
+            if let Ok(mut f) = on_event.try_borrow_mut() {
+                f(BodyEvent::Text(piece));
+            }
+        };
+        let emit = |event: BodyEvent<'_>| {
+            if let Ok(mut f) = on_event.try_borrow_mut() {
+                f(event);
+            }
+        };
         match self {
-            BodyReader::Sse(framer) => framer.feed(read, &mut |e| {
-                on_event(BodyEvent::Sse {
-                    name: e.name,
-                    data: e.data,
-                })
-            }),
+            BodyReader::Sse(framer) => framer.feed_with_text(
+                read,
+                &mut |e| {
+                    emit(BodyEvent::Sse {
+                        name: e.name,
+                        data: e.data,
+                    })
+                },
+                &mut on_text,
+            ),
             BodyReader::Ndjson(framer) => {
-                framer.feed(read, &mut |line| on_event(BodyEvent::Line(line)))
+                framer.feed_with_text(read, &mut |line| emit(BodyEvent::Line(line)), &mut on_text)
             }
-            BodyReader::Aws(framer) => {
-                framer.feed(read, &mut |frame| on_event(BodyEvent::Aws(frame)))
-            }
+            BodyReader::Aws(framer) => framer.feed(read, &mut |frame| emit(BodyEvent::Aws(frame))),
             BodyReader::Whole {
                 body,
                 cap,
                 overflowed,
+                schema,
+                reducer,
             } => {
+                if let Some(reducer) = reducer.as_mut() {
+                    reducer.feed(read, &mut on_text);
+                    return;
+                }
                 let room = cap.saturating_sub(body.len());
+                if read.len() > room {
+                    if let Some(schema) = schema {
+                        // Too large to keep: read it as it streams from here.
+                        let mut streaming = Box::new(JsonReducer::new(schema, *cap));
+                        streaming.reset(b"");
+                        streaming.feed(body, &mut on_text);
+                        streaming.feed(read, &mut on_text);
+                        *body = Vec::new();
+                        *reducer = Some(streaming);
+                        return;
+                    }
+                }
                 *overflowed |= read.len() > room;
-                body.extend_from_slice(read.get(..room.min(read.len())).unwrap_or_default());
+                let kept = read.get(..room.min(read.len())).unwrap_or_default();
+                let len = body.len() + kept.len();
+                if len > body.capacity() {
+                    // Grow geometrically, but never reserve past the cap.
+                    let target = len.max(body.capacity() * 2).min(*cap);
+                    body.reserve_exact(target.max(len) - body.len());
+                }
+                body.extend_from_slice(kept);
             }
             BodyReader::Pending | BodyReader::Ignored => {}
         }
@@ -140,8 +202,25 @@ impl BodyReader {
                 }
             }
             BodyReader::Whole {
-                body, overflowed, ..
+                body,
+                overflowed,
+                reducer,
+                ..
             } => {
+                if let Some(reducer) = reducer.as_mut() {
+                    match reducer.finish() {
+                        Ok(skeleton) => on_event(BodyEvent::Whole(skeleton)),
+                        Err(ReduceError::TooLarge) => {
+                            return FramingReport {
+                                oversized_events: 1,
+                                ..Default::default()
+                            }
+                        }
+                        // Not a JSON document: a truncated one the decoder reports as malformed.
+                        Err(ReduceError::Syntax) => on_event(BodyEvent::Whole(b"{")),
+                    }
+                    return FramingReport::default();
+                }
                 if *overflowed {
                     return FramingReport {
                         oversized_events: 1,

@@ -6,6 +6,7 @@
 
 pub mod aws_eventstream;
 pub mod body;
+pub mod json_reduce;
 pub mod ndjson;
 pub mod sse;
 

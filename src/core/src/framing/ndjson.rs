@@ -9,9 +9,13 @@
 //! Reads are arbitrary slices of the body: a line, or a UTF-8 character, can be split
 //! anywhere. A line lying entirely inside one read is handed out as a slice of it (no copy);
 //! a line split across reads is re-joined in a buffer that never exceeds the cap given to
-//! [`NdjsonFramer::new`]. A longer line is counted in [`NdjsonStats::oversized_lines`] and
-//! skipped up to the next `\n`. Lengths are in bytes.
+//! [`NdjsonFramer::new`]. A longer line is, with a [`ReduceSchema`]
+//! ([`NdjsonFramer::with_schema`]), read as it streams by a [`JsonReducer`] and dispatched as
+//! its skeleton (see [`super::json_reduce`]); without one, or when even its skeleton exceeds
+//! the cap, it is counted in [`NdjsonStats::oversized_lines`] and skipped up to the next
+//! `\n`. Lengths are in bytes.
 
+use super::json_reduce::{JsonReducer, ReduceError, ReduceSchema};
 use memchr::memchr;
 
 /// Counters kept by the framer.
@@ -27,6 +31,12 @@ pub struct NdjsonStats {
 #[derive(Debug)]
 pub struct NdjsonFramer {
     cap: usize,
+    /// How to read a line longer than the cap; `None`: skip it.
+    schema: Option<&'static ReduceSchema>,
+    /// The reducer of the current long line (kept for the next one).
+    reducer: Option<Box<JsonReducer>>,
+    /// The current line is longer than the cap and streams through `reducer`.
+    streaming: bool,
     /// The unterminated line carried over from previous reads.
     line: Vec<u8>,
     /// Skipping an oversized line up to the next `\n`.
@@ -39,9 +49,20 @@ impl NdjsonFramer {
     pub fn new(cap: usize) -> Self {
         NdjsonFramer {
             cap,
+            schema: None,
+            reducer: None,
+            streaming: false,
             line: Vec::new(),
             skipping: false,
             stats: NdjsonStats::default(),
+        }
+    }
+
+    /// A framer that reads lines longer than `cap` with `schema` instead of skipping them.
+    pub fn with_schema(cap: usize, schema: &'static ReduceSchema) -> Self {
+        NdjsonFramer {
+            schema: Some(schema),
+            ..NdjsonFramer::new(cap)
         }
     }
 
@@ -56,32 +77,62 @@ impl NdjsonFramer {
 
     /// Bytes of memory the buffer has reserved.
     pub fn reserved_bytes(&self) -> usize {
-        self.line.capacity()
+        self.line.capacity() + self.reducer.as_ref().map_or(0, |r| r.reserved_bytes())
     }
 
     /// Feeds one read of the body; calls `on_line` for every non-blank line it completes
     /// (without its line ending).
     pub fn feed<F: FnMut(&[u8])>(&mut self, read: &[u8], on_line: &mut F) {
+        self.feed_with_text(read, on_line, &mut |_| {});
+    }
+
+    /// [`Self::feed`], handing each piece of visible text of a long line to `on_text` as it
+    /// streams (raw JSON string contents).
+    pub fn feed_with_text<F: FnMut(&[u8])>(
+        &mut self,
+        read: &[u8],
+        on_line: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
+    ) {
         let mut rest = read;
         while !rest.is_empty() {
             let Some(end) = memchr(b'\n', rest) else {
-                self.carry(rest);
+                if self.streaming {
+                    self.feed_reducer(rest, on_text);
+                } else {
+                    self.carry(rest, on_text);
+                }
                 return;
             };
             let part = rest.get(..end).unwrap_or_default();
             rest = rest.get(end + 1..).unwrap_or_default();
+            if self.streaming {
+                self.feed_reducer(part, on_text);
+                self.dispatch_streamed(on_line);
+                continue;
+            }
             if self.skipping {
                 self.skipping = false;
                 continue;
             }
             if self.line.is_empty() {
                 if part.len() > self.cap {
-                    self.stats.oversized_lines += 1;
+                    if self.schema.is_some() {
+                        self.start_streaming(on_text);
+                        self.feed_reducer(part, on_text);
+                        self.dispatch_streamed(on_line);
+                    } else {
+                        self.stats.oversized_lines += 1;
+                    }
                 } else {
                     self.dispatch(part, on_line);
                 }
             } else {
-                self.carry(part);
+                self.carry(part, on_text);
+                if self.streaming {
+                    self.dispatch_streamed(on_line);
+                    continue;
+                }
                 if self.skipping {
                     self.skipping = false; // the oversized line ended here
                     continue;
@@ -96,6 +147,9 @@ impl NdjsonFramer {
 
     /// Ends the stream: a last line without `\n` is dispatched.
     pub fn finish<F: FnMut(&[u8])>(&mut self, on_line: &mut F) {
+        if self.streaming {
+            self.dispatch_streamed(on_line);
+        }
         if !self.skipping && !self.line.is_empty() {
             let line = std::mem::take(&mut self.line);
             self.dispatch(&line, on_line);
@@ -105,12 +159,17 @@ impl NdjsonFramer {
         self.skipping = false;
     }
 
-    fn carry(&mut self, bytes: &[u8]) {
+    fn carry(&mut self, bytes: &[u8], on_text: &mut dyn FnMut(&[u8])) {
         if self.skipping {
             return;
         }
         let len = self.line.len() + bytes.len();
         if len > self.cap {
+            if self.schema.is_some() {
+                self.start_streaming(on_text);
+                self.feed_reducer(bytes, on_text);
+                return;
+            }
             self.stats.oversized_lines += 1;
             self.skipping = true;
             self.line.clear();
@@ -122,6 +181,46 @@ impl NdjsonFramer {
             self.line.reserve_exact(target - self.line.len());
         }
         self.line.extend_from_slice(bytes);
+    }
+
+    /// The current line outgrew the cap: what was carried goes to the reducer, and so will
+    /// the rest of the line.
+    fn start_streaming(&mut self, on_text: &mut dyn FnMut(&[u8])) {
+        let Some(schema) = self.schema else { return };
+        let reducer = self
+            .reducer
+            .get_or_insert_with(|| Box::new(JsonReducer::new(schema, self.cap)));
+        reducer.reset(b"");
+        reducer.feed(&self.line, on_text);
+        // The carried line is not needed any more: give its memory back.
+        self.line = Vec::new();
+        self.streaming = true;
+    }
+
+    fn feed_reducer(&mut self, bytes: &[u8], on_text: &mut dyn FnMut(&[u8])) {
+        if let Some(reducer) = self.reducer.as_mut() {
+            reducer.feed(bytes, on_text);
+        }
+    }
+
+    /// Dispatches the long line's skeleton (or counts it as oversized).
+    fn dispatch_streamed<F: FnMut(&[u8])>(&mut self, on_line: &mut F) {
+        self.streaming = false;
+        let Some(reducer) = self.reducer.as_mut() else {
+            return;
+        };
+        match reducer.finish() {
+            Ok(skeleton) => {
+                self.stats.lines += 1;
+                on_line(skeleton);
+            }
+            Err(ReduceError::TooLarge) => self.stats.oversized_lines += 1,
+            Err(ReduceError::Syntax) => {
+                // Not a JSON document: a truncated one every decoder reports as malformed.
+                self.stats.lines += 1;
+                on_line(b"{");
+            }
+        }
     }
 
     fn dispatch<F: FnMut(&[u8])>(&mut self, line: &[u8], on_line: &mut F) {

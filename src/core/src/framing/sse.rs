@@ -14,9 +14,13 @@
 //! handed out as a slice of the read itself, without copying.
 //!
 //! Memory: the carried-over line plus the data collected for the current event never exceed
-//! the cap given to [`SseFramer::new`]. An event that would is counted in
-//! [`FramerStats::oversized_events`] and skipped up to the next blank line (resynchronisation).
+//! the cap given to [`SseFramer::new`]. An event that would is, with a [`ReduceSchema`]
+//! ([`SseFramer::with_schema`]), read as it streams by a [`JsonReducer`] and dispatched as
+//! its skeleton (see [`super::json_reduce`]) at the blank line that ends it; without one, or
+//! when even its skeleton exceeds the cap, it is counted in [`FramerStats::oversized_events`]
+//! and skipped up to the next blank line (resynchronisation).
 
+use super::json_reduce::{JsonReducer, ReduceError, ReduceSchema};
 use memchr::memchr2;
 
 /// Longest `event:` name kept, in bytes (longer names are cut; they are only compared
@@ -86,10 +90,44 @@ enum DataBuffer {
     Owned,
 }
 
+/// What the current line of a streamed (large) event is, as far as read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StreamLine {
+    /// The first bytes of a line (`len` of them in `head`), not yet classified.
+    Start {
+        head: [u8; CLASSIFY_BYTES],
+        len: usize,
+    },
+    /// After `data:`, before its optional space.
+    DataPrefix,
+    /// Inside a `data` value: fed to the reducer.
+    Data,
+    /// After `event:`, before its optional space.
+    EventPrefix,
+    /// Inside an `event` value.
+    Event,
+    /// A comment or a field not kept.
+    Ignored,
+}
+
+const LINE_START: StreamLine = StreamLine::Start {
+    head: [0; CLASSIFY_BYTES],
+    len: 0,
+};
+
 /// The framer's state for one stream.
 #[derive(Debug)]
 pub struct SseFramer {
     cap: usize,
+    /// How to read an event larger than the cap; `None`: skip it.
+    schema: Option<&'static ReduceSchema>,
+    /// The reducer of the current large event (kept for the next one).
+    reducer: Option<Box<JsonReducer>>,
+    /// The current event is larger than the cap and streams through `reducer`.
+    streaming: bool,
+    stream_line: StreamLine,
+    /// A `data` line of the streamed event was fed (the next one is joined with `\n`).
+    stream_data_seen: bool,
     /// The unterminated line carried over from the previous read.
     line: Vec<u8>,
     /// The carried-over line was longer than the cap and has been dropped (it is not blank).
@@ -109,6 +147,11 @@ impl SseFramer {
     pub fn new(cap: usize) -> Self {
         SseFramer {
             cap,
+            schema: None,
+            reducer: None,
+            streaming: false,
+            stream_line: LINE_START,
+            stream_data_seen: false,
             line: Vec::new(),
             line_dropped: false,
             after_cr: false,
@@ -117,6 +160,14 @@ impl SseFramer {
             name: Vec::new(),
             skipping: false,
             stats: FramerStats::default(),
+        }
+    }
+
+    /// A framer that reads events larger than `cap` with `schema` instead of skipping them.
+    pub fn with_schema(cap: usize, schema: &'static ReduceSchema) -> Self {
+        SseFramer {
+            schema: Some(schema),
+            ..SseFramer::new(cap)
         }
     }
 
@@ -131,11 +182,25 @@ impl SseFramer {
 
     /// Bytes of memory the buffers have reserved.
     pub fn reserved_bytes(&self) -> usize {
-        self.line.capacity() + self.data.capacity() + self.name.capacity()
+        self.line.capacity()
+            + self.data.capacity()
+            + self.name.capacity()
+            + self.reducer.as_ref().map_or(0, |r| r.reserved_bytes())
     }
 
     /// Feeds one read of the body; calls `on_event` for every event it completes.
     pub fn feed<F: FnMut(SseEvent<'_>)>(&mut self, read: &[u8], on_event: &mut F) {
+        self.feed_with_text(read, on_event, &mut |_| {});
+    }
+
+    /// [`Self::feed`], handing each piece of visible text of a large event to `on_text` as
+    /// it streams (raw JSON string contents).
+    pub fn feed_with_text<F: FnMut(SseEvent<'_>)>(
+        &mut self,
+        read: &[u8],
+        on_event: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
+    ) {
         if read.is_empty() {
             return;
         }
@@ -151,7 +216,11 @@ impl SseFramer {
                 break;
             }
             let Some(offset) = memchr2(b'\n', b'\r', rest) else {
-                self.carry(rest);
+                if self.streaming {
+                    self.stream_bytes(rest, on_text);
+                } else {
+                    self.carry(rest, read, on_text);
+                }
                 break;
             };
             let end = pos + offset;
@@ -166,11 +235,18 @@ impl SseFramer {
                 },
                 _ => end + 1,
             };
-            if self.line.is_empty() && !self.line_dropped {
-                self.on_line(read, pos, end, on_event);
+            if self.streaming {
+                self.stream_bytes(read.get(pos..end).unwrap_or_default(), on_text);
+                self.stream_line_end(on_event);
+            } else if self.line.is_empty() && !self.line_dropped {
+                self.on_line(read, pos, end, on_event, on_text);
             } else {
-                self.carry(read.get(pos..end).unwrap_or_default());
-                self.on_carried_line(read, on_event);
+                self.carry(read.get(pos..end).unwrap_or_default(), read, on_text);
+                if self.streaming {
+                    self.stream_line_end(on_event);
+                } else {
+                    self.on_carried_line(read, on_event, on_text);
+                }
             }
             pos = next;
         }
@@ -186,18 +262,40 @@ impl SseFramer {
     /// Ends the stream: a last line without terminator is taken as a line, and an event
     /// still being collected is dispatched.
     pub fn finish<F: FnMut(SseEvent<'_>)>(&mut self, on_event: &mut F) {
+        self.finish_with_text(on_event, &mut |_| {});
+    }
+
+    /// [`Self::finish`], handing visible text of a large last event to `on_text`.
+    pub fn finish_with_text<F: FnMut(SseEvent<'_>)>(
+        &mut self,
+        on_event: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
+    ) {
         self.after_cr = false;
-        if !self.line.is_empty() || self.line_dropped {
-            self.on_carried_line(&[], on_event);
+        if self.streaming {
+            if self.stream_line != LINE_START {
+                self.stream_line_end(on_event);
+            }
+            if self.streaming {
+                self.dispatch_streamed(on_event);
+            }
+            return;
         }
-        self.dispatch(&[], on_event);
+        if !self.line.is_empty() || self.line_dropped {
+            self.on_carried_line(&[], on_event, on_text);
+        }
+        if self.streaming {
+            self.dispatch_streamed(on_event);
+        } else {
+            self.dispatch(&[], on_event);
+        }
     }
 
     /// Keeps the part of a line that continues in the next read, storing only what the
     /// line can contribute: a `data` value (bounded exactly as [`Self::push_data`] bounds
     /// it, so the cut point never changes the outcome) or an `event` name (truncated);
     /// comments and other fields are remembered only as "a non-blank line".
-    fn carry(&mut self, bytes: &[u8]) {
+    fn carry(&mut self, bytes: &[u8], read: &[u8], on_text: &mut dyn FnMut(&[u8])) {
         if self.line_dropped || bytes.is_empty() {
             return;
         }
@@ -235,17 +333,40 @@ impl SseFramer {
                 let value = (self.line.len() + rest.len()).saturating_sub(prefix);
                 let separator = usize::from(self.data_state != DataBuffer::Empty);
                 if self.collected_len() + separator + value > self.cap {
+                    if self.schema.is_some() {
+                        let line = std::mem::take(&mut self.line);
+                        self.start_streaming(read, on_text);
+                        self.stream_value(line.get(prefix..).unwrap_or_default(), on_text);
+                        self.feed_reducer(rest, on_text);
+                        // `line` (up to the cap) is dropped: the event streams from here.
+                        self.stream_line = StreamLine::Data;
+                        return;
+                    }
                     self.start_skipping();
                     self.line.clear();
                     self.line_dropped = true;
                 } else {
+                    let len = self.line.len() + rest.len();
+                    if len > self.line.capacity() {
+                        // Grow geometrically, but never reserve past the cap (plus the
+                        // `data: ` prefix the line still holds).
+                        let target = len
+                            .max(self.line.capacity() * 2)
+                            .min(self.cap + EVENT_PREFIX_BYTES);
+                        self.line.reserve_exact(target.max(len) - self.line.len());
+                    }
                     self.line.extend_from_slice(rest);
                 }
             }
         }
     }
 
-    fn on_carried_line<F: FnMut(SseEvent<'_>)>(&mut self, read: &[u8], on_event: &mut F) {
+    fn on_carried_line<F: FnMut(SseEvent<'_>)>(
+        &mut self,
+        read: &[u8],
+        on_event: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
+    ) {
         let dropped = std::mem::replace(&mut self.line_dropped, false);
         if dropped {
             self.line.clear();
@@ -253,7 +374,7 @@ impl SseFramer {
         }
         let line = std::mem::take(&mut self.line);
         let mut owned = LineSource::Carried(&line);
-        self.process_line(&mut owned, read, on_event);
+        self.process_line(&mut owned, read, on_event, on_text);
         self.line = line;
         self.line.clear();
     }
@@ -264,9 +385,10 @@ impl SseFramer {
         start: usize,
         end: usize,
         on_event: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
     ) {
         let mut source = LineSource::InRead { start, end };
-        self.process_line(&mut source, read, on_event);
+        self.process_line(&mut source, read, on_event, on_text);
     }
 
     fn process_line<F: FnMut(SseEvent<'_>)>(
@@ -274,6 +396,7 @@ impl SseFramer {
         source: &mut LineSource<'_>,
         read: &[u8],
         on_event: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
     ) {
         let line = source.bytes(read);
         if line.is_empty() {
@@ -310,7 +433,7 @@ impl SseFramer {
                     LineSource::InRead { start, end } => Some((*start + value_offset, *end)),
                     LineSource::Carried(_) => None,
                 };
-                self.push_data(value, in_read, read);
+                self.push_data(value, in_read, read, on_text);
             }
             b"event" => {
                 self.name.clear();
@@ -330,9 +453,21 @@ impl SseFramer {
         }
     }
 
-    fn push_data(&mut self, value: &[u8], in_read: Option<(usize, usize)>, read: &[u8]) {
+    fn push_data(
+        &mut self,
+        value: &[u8],
+        in_read: Option<(usize, usize)>,
+        read: &[u8],
+        on_text: &mut dyn FnMut(&[u8]),
+    ) {
         let separator = usize::from(self.data_state != DataBuffer::Empty);
         if self.collected_len() + separator + value.len() > self.cap {
+            if self.schema.is_some() {
+                self.start_streaming(read, on_text);
+                self.stream_value(value, on_text);
+                self.stream_line = LINE_START;
+                return;
+            }
             self.start_skipping();
             return;
         }
@@ -374,6 +509,148 @@ impl SseFramer {
             name: &self.name,
             data,
         });
+        self.reset_event();
+    }
+
+    /// The current event outgrew the cap: its data collected so far goes to the reducer,
+    /// and so will the rest of it.
+    fn start_streaming(&mut self, read: &[u8], on_text: &mut dyn FnMut(&[u8])) {
+        let Some(schema) = self.schema else { return };
+        let reducer = self
+            .reducer
+            .get_or_insert_with(|| Box::new(JsonReducer::new(schema, self.cap)));
+        reducer.reset(&self.name);
+        let collected = match self.data_state {
+            DataBuffer::Empty => &[][..],
+            DataBuffer::InRead { start, end } => read.get(start..end).unwrap_or_default(),
+            DataBuffer::Owned => self.data.as_slice(),
+        };
+        reducer.feed(collected, on_text);
+        self.stream_data_seen = self.data_state != DataBuffer::Empty;
+        self.data_state = DataBuffer::Empty;
+        // The collected data is not needed any more: give its memory back.
+        self.data = Vec::new();
+        self.streaming = true;
+        self.stream_line = LINE_START;
+    }
+
+    fn feed_reducer(&mut self, bytes: &[u8], on_text: &mut dyn FnMut(&[u8])) {
+        if let Some(reducer) = self.reducer.as_mut() {
+            reducer.feed(bytes, on_text);
+        }
+    }
+
+    /// The start of a `data` value of the streamed event (joined to the previous by `\n`).
+    fn stream_value(&mut self, value: &[u8], on_text: &mut dyn FnMut(&[u8])) {
+        if std::mem::replace(&mut self.stream_data_seen, true) {
+            self.feed_reducer(b"\n", on_text);
+        }
+        self.feed_reducer(value, on_text);
+    }
+
+    /// Bytes of a line of the streamed event (no line ending inside).
+    fn stream_bytes(&mut self, mut bytes: &[u8], on_text: &mut dyn FnMut(&[u8])) {
+        while !bytes.is_empty() {
+            match self.stream_line {
+                StreamLine::Start { mut head, len } => {
+                    let n = (CLASSIFY_BYTES - len).min(bytes.len());
+                    let (first, rest) = bytes.split_at(n);
+                    if let Some(slot) = head.get_mut(len..len + n) {
+                        slot.copy_from_slice(first);
+                    }
+                    bytes = rest;
+                    let seen = head.get(..len + n).unwrap_or_default();
+                    self.stream_line = match classify(seen) {
+                        LineKind::Undecided => StreamLine::Start { head, len: len + n },
+                        LineKind::Ignored { comment } => {
+                            self.stats.comments += u64::from(comment);
+                            StreamLine::Ignored
+                        }
+                        LineKind::Data => {
+                            // `data:` is 5 bytes: what followed it in `head` is value.
+                            let after = seen.get(5..).unwrap_or_default();
+                            let after = after.strip_prefix(b" ").unwrap_or(after);
+                            if seen.len() == 5 {
+                                StreamLine::DataPrefix
+                            } else {
+                                self.stream_value(after, on_text);
+                                StreamLine::Data
+                            }
+                        }
+                        LineKind::Event => {
+                            self.name.clear();
+                            StreamLine::EventPrefix
+                        }
+                    };
+                }
+                StreamLine::DataPrefix => {
+                    let value = bytes.strip_prefix(b" ").unwrap_or(bytes);
+                    self.stream_value(value, on_text);
+                    self.stream_line = StreamLine::Data;
+                    return;
+                }
+                StreamLine::Data => {
+                    self.feed_reducer(bytes, on_text);
+                    return;
+                }
+                StreamLine::EventPrefix => {
+                    bytes = bytes.strip_prefix(b" ").unwrap_or(bytes);
+                    self.stream_line = StreamLine::Event;
+                }
+                StreamLine::Event => {
+                    let room = MAX_EVENT_NAME_BYTES.saturating_sub(self.name.len());
+                    self.name
+                        .extend_from_slice(bytes.get(..room.min(bytes.len())).unwrap_or_default());
+                    return;
+                }
+                StreamLine::Ignored => return,
+            }
+        }
+    }
+
+    /// A line of the streamed event ended; a blank line dispatches it.
+    fn stream_line_end<F: FnMut(SseEvent<'_>)>(&mut self, on_event: &mut F) {
+        let line = std::mem::replace(&mut self.stream_line, LINE_START);
+        match line {
+            StreamLine::Start { len: 0, .. } => self.dispatch_streamed(on_event),
+            StreamLine::Start { head, len } => {
+                // A field name alone: `data` is an empty value, `event` an empty name.
+                match head.get(..len).unwrap_or_default() {
+                    b"data" => self.stream_value(&[], &mut |_| {}),
+                    b"event" => self.name.clear(),
+                    _ => {}
+                }
+            }
+            StreamLine::DataPrefix => self.stream_value(&[], &mut |_| {}),
+            _ => {}
+        }
+    }
+
+    /// Dispatches the streamed event's skeleton (or counts it as oversized).
+    fn dispatch_streamed<F: FnMut(SseEvent<'_>)>(&mut self, on_event: &mut F) {
+        self.streaming = false;
+        self.stream_line = LINE_START;
+        self.stream_data_seen = false;
+        if let Some(reducer) = self.reducer.as_mut() {
+            match reducer.finish() {
+                Ok(skeleton) => {
+                    self.stats.events += 1;
+                    on_event(SseEvent {
+                        name: &self.name,
+                        data: skeleton,
+                    });
+                }
+                Err(ReduceError::TooLarge) => self.stats.oversized_events += 1,
+                Err(ReduceError::Syntax) => {
+                    // Not a JSON document: a truncated one every decoder reports as malformed.
+                    self.stats.events += 1;
+                    on_event(SseEvent {
+                        name: &self.name,
+                        data: b"{",
+                    });
+                }
+            }
+        }
         self.reset_event();
     }
 
@@ -593,5 +870,84 @@ mod cut_point_tests {
                 assert_eq!(frame(&[a, b], 1024), whole, "size {size} cut {cut}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod large_event_tests {
+    use super::*;
+    use crate::framing::json_reduce::{TextKind, TextRule, When};
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    static SCHEMA: ReduceSchema = ReduceSchema {
+        keep: &["type", "delta", "usage"],
+        text: &[TextRule {
+            path: "delta",
+            kind: TextKind::Visible,
+            when: When::Type(&["text"]),
+        }],
+    };
+
+    type Framed = (Vec<(Vec<u8>, Vec<u8>)>, Vec<u8>, FramerStats);
+
+    fn frame(parts: &[&[u8]], cap: usize) -> Framed {
+        let mut framer = SseFramer::with_schema(cap, &SCHEMA);
+        let mut events = Vec::new();
+        let mut text = Vec::new();
+        let mut push = |e: SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
+        for part in parts {
+            framer.feed_with_text(part, &mut push, &mut |t| text.extend_from_slice(t));
+            assert!(framer.buffered_bytes() <= cap + MAX_EVENT_NAME_BYTES);
+        }
+        framer.finish_with_text(&mut push, &mut |t| text.extend_from_slice(t));
+        (events, text, framer.stats())
+    }
+
+    /// The events a framer with room for everything gives, each large one reduced whole.
+    fn expected(stream: &[u8], cap: usize) -> Framed {
+        let mut events = Vec::new();
+        let mut text = Vec::new();
+        let mut framer = SseFramer::new(1 << 20);
+        let mut push = |e: SseEvent<'_>| {
+            if e.data.len() <= cap {
+                events.push((e.name.to_vec(), e.data.to_vec()));
+                return;
+            }
+            let mut reducer = JsonReducer::new(&SCHEMA, cap);
+            reducer.reset(e.name);
+            reducer.feed(e.data, &mut |t| text.extend_from_slice(t));
+            events.push((e.name.to_vec(), reducer.finish().unwrap().to_vec()));
+        };
+        framer.feed(stream, &mut push);
+        framer.finish(&mut push);
+        let stats = framer.stats();
+        (events, text, stats)
+    }
+
+    #[test]
+    fn a_large_event_gives_the_same_skeleton_and_text_at_every_cut() {
+        let stream: &[u8] = b": hi\r\nevent: big\r\ndata: {\"type\":\"text\",\"pad\":[1,2,{\"x\":\"}\"}],\r\ndata: \"delta\":\"h\\u00e9\xc3\xa9 \\ud83e\\udd80 long long long long long text\",\r\nid: 1\r\ndata: \"usage\":{\"n\":3}}\r\n\r\ndata: {\"type\":\"text\",\"delta\":\"small\"}\n\ndata: {\"type\":\"other\",\"delta\":\"not text, kept as a short string\",\"pad\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\r\rdata: {\"delta\":\"cut";
+        let cap = 64;
+        let (want_events, want_text, _) = expected(stream, cap);
+        assert_eq!(want_events.len(), 4);
+        assert_eq!(
+            want_events[0],
+            (
+                b"big".to_vec(),
+                b"{\"type\":\"text\",\"delta\":\"\x00V35\",\"usage\":{\"n\":3}}".to_vec()
+            )
+        );
+        for i in 0..stream.len() {
+            for j in (i..stream.len()).step_by(7) {
+                let (events, text, stats) =
+                    frame(&[&stream[..i], &stream[i..j], &stream[j..]], cap);
+                assert_eq!(events, want_events, "cuts {i} {j}");
+                assert_eq!(text, want_text, "cuts {i} {j}");
+                assert_eq!((stats.oversized_events, stats.comments), (0, 1));
+            }
+        }
+        let bytewise: Vec<&[u8]> = stream.chunks(1).collect();
+        assert_eq!(frame(&bytewise, cap).0, want_events);
     }
 }

@@ -280,6 +280,7 @@ impl Stream {
             decode::framing(route.format, content_type.as_deref()),
             content_encoding.as_deref(),
             self.plugin.config.max_event_bytes,
+            decode::reduce_schema(route.format),
         );
         if self.plugin.config.filter_state {
             self.finish_labels_if_ready();

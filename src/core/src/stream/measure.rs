@@ -101,6 +101,12 @@ impl EventSink<'_> {
                 counter.push(text, || encoding.and_then(|e| plugin.tokenizer(e)));
             }
         };
+        if let BodyEvent::Text(piece) = event {
+            // Visible text of a large event, handed out while it streams.
+            on_text(RawStr(piece));
+            *self.scratch = scratch;
+            return;
+        }
         let decoded = decode_body_event(self.format, event, &mut scratch, &mut on_text);
         match decoded {
             Ok(facts) => self.apply(&facts),

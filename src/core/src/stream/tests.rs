@@ -305,13 +305,36 @@ fn error_statuses_and_error_events_are_error_outcomes() {
 }
 
 #[test]
-fn an_oversized_event_is_flagged_and_the_rest_still_counts() {
+fn an_event_larger_than_the_cap_is_read_as_it_streams() {
     let plugin = Plugin::new(Config {
         max_event_bytes: 1024,
         ..Config::default()
     });
     let host = RecordingHost::default();
     let big = content(&"x".repeat(5000));
+    let a = content("a");
+    let reads: Vec<&[u8]> = vec![a.as_bytes(), big.as_bytes(), USAGE_AND_DONE.as_bytes()];
+    let stream = run_stream(&host, &plugin, b"{}", &reads);
+    let s = stream.summary().unwrap();
+    assert_eq!(
+        (s.content_events, s.oversized_events, s.usage.output),
+        (2, 0, Some(4))
+    );
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+}
+
+#[test]
+fn an_oversized_event_is_flagged_and_the_rest_still_counts() {
+    let plugin = Plugin::new(Config {
+        max_event_bytes: 1024,
+        ..Config::default()
+    });
+    let host = RecordingHost::default();
+    // What the decoder reads of it (its warnings) is itself larger than the cap.
+    let big = format!(
+        "data: {{\"warnings\":[{}]}}\n\n",
+        vec![r#"{"type":"w"}"#; 200].join(",")
+    );
     let a = content("a");
     let reads: Vec<&[u8]> = vec![a.as_bytes(), big.as_bytes(), USAGE_AND_DONE.as_bytes()];
     let stream = run_stream(&host, &plugin, b"{}", &reads);
@@ -803,4 +826,186 @@ fn vllm_continuous_usage_cut_off_counts_the_text_exactly_when_it_can() {
         RESET,
     );
     assert_eq!((s.usage.output, s.counted_output), (Some(4), None));
+}
+
+/// Reads of `size` bytes.
+fn chunked(bytes: &[u8], size: usize) -> Vec<&[u8]> {
+    bytes.chunks(size).collect()
+}
+
+#[test]
+fn a_3_mb_chat_completion_with_logprobs_is_read_exactly() {
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let entry = r#"{"token":"tok","logprob":-0.25,"bytes":[116,111,107],"top_logprobs":[{"token":"tok","logprob":-0.25,"bytes":[116,111,107]},{"token":"alt","logprob":-2.5,"bytes":[97,108,116]}]}"#;
+    let mut logprobs = vec![entry; 3 * 1024 * 1024 / entry.len() + 1].join(",");
+    logprobs.insert(0, '[');
+    logprobs.push(']');
+    let body = format!(
+        r#"{{"id":"chatcmpl-1","object":"chat.completion","model":"gpt-4o-2024-08-06","choices":[{{"index":0,"message":{{"role":"assistant","content":"Hello there","refusal":null}},"logprobs":{{"content":{logprobs},"refusal":null}},"finish_reason":"stop"}}],"usage":{{"prompt_tokens":12,"completion_tokens":34567,"total_tokens":34579}}}}"#
+    );
+    assert!(body.len() > 3 * 1024 * 1024);
+    let stream = run(
+        &host,
+        &plugin,
+        "/v1/chat/completions",
+        br#"{"model":"gpt-4o"}"#,
+        "application/json",
+        &chunked(body.as_bytes(), 65536),
+        true,
+    );
+    let s = stream.summary().unwrap();
+    assert_eq!((s.usage.input, s.usage.output), (Some(12), Some(34567)));
+    assert_eq!((s.text_chars, s.oversized_events), (11, 0));
+    assert_eq!(s.finish_raw, "stop");
+    assert_eq!(s.response_model, "gpt-4o-2024-08-06");
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+}
+
+#[test]
+fn an_ollama_generate_stream_with_a_1_mb_context_is_read_exactly() {
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let context: Vec<String> = (0..200_000u32)
+        .map(|i| (128_000 + i % 9_000).to_string())
+        .collect();
+    let context = context.join(",");
+    assert!(context.len() > 1024 * 1024);
+    let mut body = String::new();
+    for word in ["The", " sky", " is", " blue."] {
+        body.push_str(&format!(
+            r#"{{"model":"llama3.2","created_at":"2026-12-04T00:00:00Z","response":"{word}","done":false}}"#
+        ));
+        body.push('\n');
+    }
+    body.push_str(&format!(
+        r#"{{"model":"llama3.2","created_at":"2026-12-04T00:00:01Z","response":"","done":true,"done_reason":"stop","context":[{context}],"total_duration":100,"prompt_eval_count":26,"eval_count":4}}"#
+    ));
+    body.push('\n');
+    let stream = run(
+        &host,
+        &plugin,
+        "/api/generate",
+        br#"{"model":"llama3.2","prompt":"Why is the sky blue?"}"#,
+        "application/x-ndjson",
+        &chunked(body.as_bytes(), 16384),
+        true,
+    );
+    let s = stream.summary().unwrap();
+    assert_eq!((s.usage.input, s.usage.output), (Some(26), Some(4)));
+    assert_eq!(
+        (s.content_events, s.text_chars, s.oversized_events),
+        (4, 16, 0)
+    );
+    assert_eq!(s.finish_raw, "stop");
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+}
+
+#[test]
+fn a_responses_stream_with_a_4_mb_completed_event_is_read_exactly() {
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let answer = "All work and no play makes Jack a dull boy. \\n".repeat(4 * 1024 * 1024 / 45 + 1);
+    let mut body = String::new();
+    body.push_str("event: response.created\ndata: {\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"status\":\"in_progress\",\"model\":\"gpt-4.1-2025-04-14\",\"output\":[]}}\n\n");
+    for delta in ["All work", " and no play"] {
+        body.push_str(&format!(
+            "event: response.output_text.delta\ndata: {{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"delta\":\"{delta}\"}}\n\n"
+        ));
+    }
+    body.push_str(&format!(
+        "event: response.completed\ndata: {{\"type\":\"response.completed\",\"response\":{{\"id\":\"resp_1\",\"status\":\"completed\",\"model\":\"gpt-4.1-2025-04-14\",\"output\":[{{\"type\":\"message\",\"id\":\"msg_1\",\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{{\"type\":\"output_text\",\"text\":\"{answer}\",\"annotations\":[]}}]}}],\"usage\":{{\"input_tokens\":5,\"output_tokens\":1048576,\"output_tokens_details\":{{\"reasoning_tokens\":0}},\"total_tokens\":1048581}}}}}}\n\n"
+    ));
+    assert!(body.len() > 4 * 1024 * 1024);
+    let stream = run(
+        &host,
+        &plugin,
+        "/v1/responses",
+        br#"{"model":"gpt-4.1","stream":true}"#,
+        "text/event-stream",
+        &chunked(body.as_bytes(), 65536),
+        true,
+    );
+    let s = stream.summary().unwrap();
+    assert_eq!((s.usage.input, s.usage.output), (Some(5), Some(1_048_576)));
+    assert_eq!(
+        (s.content_events, s.text_chars, s.oversized_events),
+        (2, 20, 0)
+    );
+    assert_eq!(s.response_model, "gpt-4.1-2025-04-14");
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+}
+
+#[test]
+fn the_first_content_event_arrives_with_the_read_that_completes_it_however_large() {
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let big = content(&"x".repeat(1 << 20));
+    let mut reads = chunked(big.as_bytes(), 65536);
+    let a = content("a");
+    reads.push(a.as_bytes());
+    reads.push(USAGE_AND_DONE.as_bytes());
+    let stream = run_stream(&host, &plugin, b"{}", &reads);
+    let s = stream.summary().unwrap();
+    // Response headers at 50 ms, then one read every 10 ms: the large event ends with the
+    // 17th read (1 MiB + its framing in 64 KiB reads).
+    let reads_to_complete = big.len().div_ceil(65536) as u64;
+    assert_eq!(s.ttft_micros, Some(50_000 + 10_000 * reads_to_complete));
+    assert_eq!((s.content_events, s.text_chars), (2, (1 << 20) + 1));
+    assert_eq!(s.mean_chunk_gap_micros, Some(10_000));
+    assert_eq!(s.outcome, Some(Outcome::Complete));
+}
+
+#[test]
+fn large_whole_bodies_of_every_format_give_their_usage() {
+    let pad = "x".repeat(2 << 20);
+    let text = "word ".repeat(300_000);
+    let cases = [
+        (
+            "/model/amazon.nova-pro-v1:0/converse",
+            format!(
+                r#"{{"output":{{"message":{{"role":"assistant","content":[{{"text":"{text}"}}]}}}},"stopReason":"end_turn","usage":{{"inputTokens":11,"outputTokens":300000}},"metrics":{{"latencyMs":5}},"trace":"{pad}"}}"#
+            ),
+            (11, 300_000),
+        ),
+        (
+            "/v1beta/models/gemini-2.5-flash:generateContent",
+            format!(
+                r#"{{"candidates":[{{"content":{{"parts":[{{"text":"{text}"}}],"role":"model"}},"finishReason":"STOP","groundingMetadata":{{"webSearchQueries":["{pad}"]}}}}],"usageMetadata":{{"promptTokenCount":7,"candidatesTokenCount":300000}},"modelVersion":"gemini-2.5-flash"}}"#
+            ),
+            (7, 300_000),
+        ),
+        (
+            "/v1/messages",
+            format!(
+                r#"{{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4","content":[{{"type":"text","text":"{text}"}}],"stop_reason":"end_turn","usage":{{"input_tokens":9,"output_tokens":300000}},"pad":"{pad}"}}"#
+            ),
+            (9, 300_000),
+        ),
+    ];
+    for (path, body, (input, output)) in cases {
+        let plugin = Plugin::new(Config::default());
+        let host = RecordingHost::default();
+        let stream = run(
+            &host,
+            &plugin,
+            path,
+            br#"{"model":"m"}"#,
+            "application/json",
+            &chunked(body.as_bytes(), 65536),
+            true,
+        );
+        let s = stream.summary().unwrap();
+        assert_eq!(
+            (
+                s.usage.input,
+                s.usage.output,
+                s.text_chars,
+                s.oversized_events
+            ),
+            (Some(input), Some(output), text.len() as u64, 0),
+            "{path}"
+        );
+        assert_eq!(s.outcome, Some(Outcome::Complete), "{path}");
+    }
 }
