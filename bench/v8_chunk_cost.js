@@ -2,10 +2,11 @@
 // Drives a proxy-wasm module (build/llmtap.wasm or the no-op module) in node's V8 the way Envoy
 // does, and counts what a streamed chunk costs in a way a busy machine cannot disturb:
 //
-//   node --no-liftoff --no-wasm-lazy-compilation bench/v8_chunk_cost.js MODULE STREAMS EVENTS
+//   node --no-liftoff --no-wasm-lazy-compilation bench/v8_chunk_cost.js MODULE STREAMS EVENTS [CONFIG]
 //
 // runs STREAMS OpenAI chat streams of EVENTS one-token chunks (one `proxy_on_response_body` per
-// chunk, as at a model's token cadence) and prints JSON: the host calls the module made, by
+// chunk, as at a model's token cadence), with the plugin configuration CONFIG (JSON, default
+// `{}`), and prints JSON: the host calls the module made, by
 // name, per chunk and per stream (the proxy-wasm imports and the WASI clock; the callback into
 // `proxy_on_memory_allocate` that each body copy makes is counted too), and the module's size.
 // Run it under `valgrind --tool=callgrind` twice with different EVENTS: the difference of the
@@ -17,9 +18,9 @@
 "use strict";
 const fs = require("fs");
 
-const [modulePath, streamsArg, eventsArg] = process.argv.slice(2);
+const [modulePath, streamsArg, eventsArg, configArg] = process.argv.slice(2);
 if (!modulePath) {
-  console.error("usage: v8_chunk_cost.js MODULE STREAMS EVENTS");
+  console.error("usage: v8_chunk_cost.js MODULE STREAMS EVENTS [CONFIG]");
   process.exit(2);
 }
 const STREAMS = Number(streamsArg || 4);
@@ -51,7 +52,7 @@ const dec = new TextDecoder();
 const str = (ptr, len) => dec.decode(mem().subarray(ptr, ptr + len));
 
 // What the host holds for the current callback.
-const state = { config: enc.encode("{}"), reqHeaders: [], respHeaders: [], reqBody: new Uint8Array(), respBody: new Uint8Array() };
+const state = { config: enc.encode(configArg || "{}"), reqHeaders: [], respHeaders: [], reqBody: new Uint8Array(), respBody: new Uint8Array() };
 const metrics = [];
 
 function give(data, retPtr, retLen) {
