@@ -627,6 +627,14 @@ def cadence_figures(res: dict) -> dict | None:
     }
 
 
+def ratio_text(c: dict) -> str:
+    """The ratio of added costs, or why there is none (the no-op module measured at or
+    below bare Envoy: the run's noise exceeded its cost)."""
+    if c["ratio"] != c["ratio"]:
+        return "– (no-op module not above bare in this run: noise)"
+    return f"{c['ratio']:.2f}×"
+
+
 def goal(ok: bool | None) -> str:
     return "–" if ok is None else ("met" if ok else "**not met**")
 
@@ -702,7 +710,7 @@ def write_report(path: Path, ctx: dict) -> None:
                 w(f"| added Envoy CPU per chunk, no-op module | {c['noop_added']:+.2f} µs |")
                 w(f"| added Envoy CPU per chunk, llmtap | {c['filter_added']:+.2f} µs |")
                 w(f"| llmtap's own cost per chunk (llmtap − no-op) | **{c['own']:+.2f} µs** |")
-                w(f"| llmtap's added cost / no-op's added cost | **{c['ratio']:.2f}×** |")
+                w(f"| llmtap's added cost / no-op's added cost | **{ratio_text(c)}** |")
                 w(f"| added TTFB p50, no-op / llmtap | {c['noop_ttfb']:+.1f} µs / {c['filter_ttfb']:+.1f} µs |")
                 w(f"| added delivery p50, no-op / llmtap | {c['noop_delivery']:+.1f} µs / {c['filter_delivery']:+.1f} µs |")
                 w("")
@@ -952,7 +960,7 @@ def cadence_goals(ctx: dict) -> list[tuple[str, str, str]]:
     if c:
         out.append(("#16: at the 20 ms cadence, llmtap's own cost beyond the no-op module ≤ 5 µs "
                     "per chunk and ≤ 1.3× the no-op module's added cost",
-                    f"{c['own']:+.2f} µs per chunk; {c['ratio']:.2f}× (no-op {c['noop_added']:+.2f} µs, "
+                    f"{c['own']:+.2f} µs per chunk; {ratio_text(c)} (no-op {c['noop_added']:+.2f} µs, "
                     f"llmtap {c['filter_added']:+.2f} µs)",
                     goal(c["own"] <= 5 and c["ratio"] <= 1.3)))
         out.append(("#16: added TTFB p50 over bare ≤ 100 µs (20 ms cadence)",
@@ -1099,7 +1107,7 @@ def main() -> None:
         if c:
             print(f"bench: {sc.name}: added Envoy CPU per chunk: no-op module {c['noop_added']:+.2f} µs, "
                   f"llmtap {c['filter_added']:+.2f} µs; llmtap's own {c['own']:+.2f} µs per chunk, "
-                  f"{c['ratio']:.2f}× the no-op module's; added TTFB p50 {c['filter_ttfb']:+.1f} µs")
+                  f"{ratio_text(c)} the no-op module's; added TTFB p50 {c['filter_ttfb']:+.1f} µs")
     shown = out.relative_to(REPO) if out.is_relative_to(REPO) else out
     print(f"bench: wrote {shown} in {ctx['elapsed_s']:.0f} s")
 
