@@ -879,7 +879,7 @@ def write_report(path: Path, ctx: dict) -> None:
         w("")
 
     # ---- goals
-    w("## Goals (issue #8) and where we stand")
+    w("## Goals (issues #8 and #16) and where we stand")
     w("")
     w("| goal | measured here | status |")
     w("|---|---|---|")
