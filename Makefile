@@ -11,7 +11,7 @@ WASM := build/llmtap.wasm
 LLMTAP := target/release/llmtap
 export LLMTAP_CORPUS ?= $(abspath ../shared/corpus)
 
-.PHONY: aggregator-tests report-tools demo test bench bench-quick bench-tools bench-peer setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
+.PHONY: aggregator-tests report-tools demo test bench bench-quick noop-wasm bench-tools bench-peer setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
 
 ## demo: build the filter and the CLI, then run the scenario (drift, a refusal spike, a slow
 ## first token) through Envoy + llmtap with the aggregator; the report lands in build/demo/
@@ -46,6 +46,11 @@ wasm: rust-targets
 	$(CARGO) build --quiet -p llmtap-filter --profile wasm --target wasm32-wasip1
 	@mkdir -p build && cp $(WASM_OUT) $(WASM)
 	@echo "built $(WASM) ($$(stat -c %s $(WASM)) bytes)"
+
+## noop-wasm: the benchmark's baseline, a proxy-wasm module that only copies each response
+## chunk (src/filter/examples/noop_module.rs) → target/wasm32-wasip1/wasm/examples/noop_module.wasm
+noop-wasm: rust-targets
+	$(CARGO) build --quiet -p llmtap-filter --profile wasm --target wasm32-wasip1 --example noop_module
 
 ## wasm-tokenizer: the filter with both tiktoken vocabularies (exact counts without usage)
 WASM_TOKENIZER := build/llmtap-tokenizer.wasm
@@ -108,13 +113,13 @@ fuzz-smoke: fuzz-tools
 
 ## bench: A/B benchmarks (bare Envoy vs Envoy + filter, LiteLLM peer, criterion, callgrind,
 ## allocations) written to bench/RESULTS.md; under 15 minutes on 2 cores (bench/README.md)
-bench: setup wasm cli bench-tools bench-peer
+bench: setup wasm noop-wasm cli bench-tools bench-peer
 	$(CARGO) build --quiet --release -p llmtap-bench
 	$(PY) bench/run.py
 
 ## bench-quick: the same, briefly, without the peer and criterion: a smoke run with no
 ## timing assertions (part of `make test`), written to bench/out/quick-RESULTS.md
-bench-quick: setup wasm cli bench-tools
+bench-quick: setup wasm noop-wasm cli bench-tools
 	$(CARGO) build --quiet --release -p llmtap-bench
 	$(PY) bench/run.py --quick
 

@@ -341,13 +341,21 @@ class Scenario:
     gap_ms: int
     rate: float | None = None
     concurrency: int | None = None
+    # Also run through Envoy with the no-op module (the floor any V8 module that reads the
+    # body pays), so what llmtap adds beyond it shows in the same run.
+    with_noop: bool = False
 
     @property
     def shape(self) -> dict:
         return {"events": self.events, "tokens": self.tokens, "gap_ms": self.gap_ms}
 
 
+# A hosted model's token cadence (issue #16): every event is one read that wakes the VM cold.
+CADENCE = Scenario("cadence-20ms", "open loop 64 streams/s, 50 events × 1 token, 20 ms apart "
+                   "(≈64 streams open, one read per token), bare / no-op module / llmtap",
+                   50, 1, 20, rate=64, with_noop=True)
 FULL_SCENARIOS = [
+    CADENCE,
     Scenario("paced-1tok", "open loop 100 streams/s, 50 events × 1 token, 1 ms apart", 50, 1, 1, rate=100),
     Scenario("paced-64tok", "open loop 100 streams/s, 50 events × 64 tokens, 1 ms apart", 50, 64, 1, rate=100),
     Scenario("many-streams", "open loop 200 streams/s, 50 events × 1 token, 20 ms apart (≈200 streams open)", 50, 1, 20, rate=200),
@@ -355,7 +363,7 @@ FULL_SCENARIOS = [
     Scenario("sat-64tok", "saturation, 8 streams in flight, 200 events × 64 tokens, no pause", 200, 64, 0, concurrency=8),
     Scenario("sat-1tok-64streams", "saturation, 64 streams in flight, 200 events × 1 token, no pause", 200, 1, 0, concurrency=64),
 ]
-QUICK_SCENARIOS = [FULL_SCENARIOS[0], FULL_SCENARIOS[3]]
+QUICK_SCENARIOS = [CADENCE, FULL_SCENARIOS[1], FULL_SCENARIOS[4]]
 # The smoke run (part of `make test`) leaves out the peer (a large pip install) and the
 # criterion statistics (minutes); everything else runs briefly.
 QUICK_SKIPS = {"litellm", "criterion"}
@@ -405,6 +413,7 @@ class Measured:
 
 def run_ab(envoys: list[Envoy], upstream: Proc, scenario: Scenario, reps: int,
            duration: float) -> dict[str, Measured]:
+    envoys = [e for e in envoys if e.variant != "noop" or scenario.with_noop]
     results = {e.variant: Measured() for e in envoys}
     for rep in range(reps):
         order = envoys if rep % 2 == 0 else list(reversed(envoys))
@@ -600,6 +609,32 @@ def litellm_ratio(lite: dict) -> float | None:
     return None
 
 
+def cadence_figures(res: dict) -> dict | None:
+    """llmtap against the no-op module in one scenario (both minus bare Envoy), or None."""
+    if not {"bare", "noop", "filter"} <= set(res):
+        return None
+    a, n, b = res["bare"], res["noop"], res["filter"]
+    noop_added = n.cpu_us_per_chunk() - a.cpu_us_per_chunk()
+    filter_added = b.cpu_us_per_chunk() - a.cpu_us_per_chunk()
+    return {
+        "noop_added": noop_added, "filter_added": filter_added,
+        "own": filter_added - noop_added,
+        "ratio": filter_added / noop_added if noop_added > 0 else float("nan"),
+        "noop_ttfb": n.quantile("ttfb", .5) - a.quantile("ttfb", .5),
+        "filter_ttfb": b.quantile("ttfb", .5) - a.quantile("ttfb", .5),
+        "noop_delivery": n.quantile("chunk_delivery", .5) - a.quantile("chunk_delivery", .5),
+        "filter_delivery": b.quantile("chunk_delivery", .5) - a.quantile("chunk_delivery", .5),
+    }
+
+
+def ratio_text(c: dict) -> str:
+    """The ratio of added costs, or why there is none (the no-op module measured at or
+    below bare Envoy: the run's noise exceeded its cost)."""
+    if c["ratio"] != c["ratio"]:
+        return "– (no-op module not above bare in this run: noise)"
+    return f"{c['ratio']:.2f}×"
+
+
 def goal(ok: bool | None) -> str:
     return "–" if ok is None else ("met" if ok else "**not met**")
 
@@ -638,7 +673,7 @@ def write_report(path: Path, ctx: dict) -> None:
         w("| scenario | variant | chunks/s | streams/s | delivery p50 / p99 / p99.9 µs | TTFB p50 / p99 µs | Envoy CPU µs/chunk | machine busy | failed |")
         w("|---|---|---|---|---|---|---|---|---|")
         for sc, res in ab:
-            for variant in ("bare", "filter"):
+            for variant in res:
                 m = res[variant]
                 w(f"| {sc.name} | {variant} | {fmt(m.chunks_per_s(), 0)} | {fmt(m.streams_per_s(), 1)} | "
                   f"{fmt(m.quantile('chunk_delivery', .5))} / {fmt(m.quantile('chunk_delivery', .99))} / "
@@ -661,6 +696,24 @@ def write_report(path: Path, ctx: dict) -> None:
               f"{fmt(d('ttfb', .5))} / {fmt(d('ttfb', .99))} | "
               f"{fmt(b.cpu_us_per_chunk() - a.cpu_us_per_chunk(), 2)} |")
         w("")
+        for sc, res in ab:
+            c = cadence_figures(res)
+            if c:
+                w(f"### At a token cadence: llmtap vs a no-op module (`{sc.name}`)")
+                w("")
+                w("Same run, same load: the no-op module (`src/filter/examples/noop_module.rs`) "
+                  "only copies each response chunk into the VM, the floor any V8 module that reads "
+                  "the body pays. llmtap's own cost = its added Envoy CPU − the no-op module's.")
+                w("")
+                w("| figure | value |")
+                w("|---|---|")
+                w(f"| added Envoy CPU per chunk, no-op module | {c['noop_added']:+.2f} µs |")
+                w(f"| added Envoy CPU per chunk, llmtap | {c['filter_added']:+.2f} µs |")
+                w(f"| llmtap's own cost per chunk (llmtap − no-op) | **{c['own']:+.2f} µs** |")
+                w(f"| llmtap's added cost / no-op's added cost | **{ratio_text(c)}** |")
+                w(f"| added TTFB p50, no-op / llmtap | {c['noop_ttfb']:+.1f} µs / {c['filter_ttfb']:+.1f} µs |")
+                w(f"| added delivery p50, no-op / llmtap | {c['noop_delivery']:+.1f} µs / {c['filter_delivery']:+.1f} µs |")
+                w("")
         w("Open-loop rows measure latency at a load both variants sustain (their throughput "
           "ratio is ≈ 1 by construction); saturation rows measure throughput (their latency "
           "includes queueing). A difference smaller than the run-to-run spread of the bare "
@@ -673,7 +726,7 @@ def write_report(path: Path, ctx: dict) -> None:
         w("| scenario | variant | chunks/s per repetition | delivery p50 per repetition | upstream cores | load generator cores |")
         w("|---|---|---|---|---|---|")
         for sc, res in ab:
-            for variant in ("bare", "filter"):
+            for variant in res:
                 m = res[variant]
                 el = m.sum("elapsed_s") or float("nan")
                 w(f"| {sc.name} | {variant} | {', '.join(fmt(r['chunks_per_s'], 0) for r in m.runs)} | "
@@ -826,7 +879,7 @@ def write_report(path: Path, ctx: dict) -> None:
         w("")
 
     # ---- goals
-    w("## Goals (issue #8) and where we stand")
+    w("## Goals (issues #8 and #16) and where we stand")
     w("")
     w("| goal | measured here | status |")
     w("|---|---|---|")
@@ -883,6 +936,7 @@ def goals(ctx: dict) -> list[tuple[str, str, str]]:
                          f"{ratio / noop_ratio:.2f}×)")
         out.append(("Envoy RSS ≤ 1.3× bare, no tokenizer (`--concurrency 2`)", measured,
                     goal(ratio <= 1.3)))
+    out += cadence_goals(ctx)
     allocs = ctx["sections"].get("allocations")
     if allocs:
         per_chunk = [r for r in allocs if "per_stream" not in r["case"] and "missing" not in r]
@@ -895,6 +949,36 @@ def goals(ctx: dict) -> list[tuple[str, str, str]]:
         out.append(("≥ 10× LiteLLM's throughput per core", f"{ratio:.1f}×", goal(ratio >= 10)))
     elif ctx["sections"].get("litellm"):
         out.append(("≥ 10× LiteLLM's throughput per core", "not measured (see the LiteLLM section)", "–"))
+    return out
+
+
+def cadence_goals(ctx: dict) -> list[tuple[str, str, str]]:
+    """Issue #16's goals: cheap at a real token cadence, fast start, little memory."""
+    out = []
+    ab = dict((sc.name, res) for sc, res in ctx["sections"].get("ab", []))
+    c = cadence_figures(ab.get(CADENCE.name, {}))
+    if c:
+        out.append(("#16: at the 20 ms cadence, llmtap's own cost beyond the no-op module ≤ 5 µs "
+                    "per chunk and ≤ 1.3× the no-op module's added cost",
+                    f"{c['own']:+.2f} µs per chunk; {ratio_text(c)} (no-op {c['noop_added']:+.2f} µs, "
+                    f"llmtap {c['filter_added']:+.2f} µs)",
+                    goal(c["own"] <= 5 and c["ratio"] <= 1.3)))
+        out.append(("#16: added TTFB p50 over bare ≤ 100 µs (20 ms cadence)",
+                    f"{c['filter_ttfb']:+.1f} µs (no-op module {c['noop_ttfb']:+.1f} µs)",
+                    goal(c["filter_ttfb"] <= 100)))
+    sat = ab.get("sat-1tok")
+    if sat:
+        added = sat["filter"].cpu_us_per_chunk() - sat["bare"].cpu_us_per_chunk()
+        out.append(("#16: at saturation ≤ +0.5 µs per event", f"sat-1tok {added:+.2f} µs",
+                    goal(added <= 0.5)))
+    st = ctx["sections"].get("startup")
+    if st and "bare" in st and "filter" in st:
+        med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
+        added = med([r[0] for r in st["filter"]]) - med([r[0] for r in st["bare"]])
+        ratio = med([r[1] for r in st["filter"]]) / med([r[1] for r in st["bare"]])
+        out.append(("#16: start → ready added ≤ 300 ms", f"{added * 1000:+.0f} ms (median)",
+                    goal(added <= 0.3)))
+        out.append(("#16: RSS ≤ 1.45× bare", f"{ratio:.2f}×", goal(ratio <= 1.45)))
     return out
 
 
@@ -970,6 +1054,8 @@ def main() -> None:
             envoys = [start_envoy(procs, envoy_bin, upstream_port, "bare", 1),
                       start_envoy(procs, envoy_bin, upstream_port, "filter", 1)]
             filtered = envoys[1]
+            if build_noop_module():
+                envoys.insert(1, start_envoy(procs, envoy_bin, upstream_port, "noop", 1))
             for e in envoys:  # warm-up: connections, VM code paths, stats
                 load(e.url, {"events": 20, "tokens": 1, "gap_ms": 0}, 0.5, concurrency=4)
             scenarios = QUICK_SCENARIOS if quick else FULL_SCENARIOS
@@ -1004,7 +1090,7 @@ def main() -> None:
     ctx["machine"]["all CPUs busy over the whole run"] = \
         f"{100.0 * (busy1[0] - busy0[0]) / max(1, busy1[1] - busy0[1]):.0f} % (this benchmark included)"
     ctx["commands"] = [
-        f"{command}   # = setup wasm cli bench-tools{'' if quick else ' bench-peer'}, then:",
+        f"{command}   # = setup wasm noop-wasm cli bench-tools{'' if quick else ' bench-peer'}, then:",
         "cargo build --release -p llmtap-bench",
         f".venv/bin/python bench/run.py{' --quick' if quick else ''}",
         "# run.py builds: cargo build " + ("--profile test" if quick else "--release")
@@ -1016,7 +1102,14 @@ def main() -> None:
         ctx["sections"]["tokenizer"] = "(tokenizer variant: see the start/memory table)"
     ctx["goals"] = goals(ctx)
     write_report(out, ctx)
-    print(f"bench: wrote {out.relative_to(REPO)} in {ctx['elapsed_s']:.0f} s")
+    for sc, res in ctx["sections"].get("ab", []):
+        c = cadence_figures(res)
+        if c:
+            print(f"bench: {sc.name}: added Envoy CPU per chunk: no-op module {c['noop_added']:+.2f} µs, "
+                  f"llmtap {c['filter_added']:+.2f} µs; llmtap's own {c['own']:+.2f} µs per chunk, "
+                  f"{ratio_text(c)} the no-op module's; added TTFB p50 {c['filter_ttfb']:+.1f} µs")
+    shown = out.relative_to(REPO) if out.is_relative_to(REPO) else out
+    print(f"bench: wrote {shown} in {ctx['elapsed_s']:.0f} s")
 
 
 def wait_port(port: int, proc: Proc) -> None:

@@ -444,3 +444,42 @@ fn a_panic_is_logged_at_critical_with_its_location_before_the_vm_dies() {
         ]
     );
 }
+
+/// At a model's token cadence every chunk is one read and one callback: in steady state a
+/// chunk costs one body copy (`proxy_get_buffer_bytes` and the host's call back into
+/// `proxy_on_memory_allocate`) and nothing else at the ABI; the inter-chunk gaps are recorded
+/// in batches (bench/FINDINGS-cadence.md), each once, by the end of the stream.
+#[test]
+fn a_streamed_chunk_costs_one_body_copy_and_gaps_are_recorded_in_batches() {
+    let (vm, configured) = Vm::start("{}");
+    assert!(configured);
+    let request = br#"{"model":"gpt-4o","stream":true,"stream_options":{"include_usage":true}}"#;
+    let mut http = vm.http();
+    let headers = post(CHAT, request.len());
+    http.request_headers(&pairs(&headers), false);
+    http.request_body(request, true);
+    http.response_headers(SSE_OK, false);
+    let chunks = 100;
+    let mut per_chunk = Vec::new();
+    for i in 0..chunks {
+        let before = host(|h| h.calls.len());
+        http.response_body(content(&format!(" w{i}")).as_bytes(), false);
+        per_chunk.push(host(|h| h.calls[before..].to_vec()));
+    }
+    let copy_only = ["proxy_get_buffer_bytes", "proxy_on_memory_allocate"];
+    let quiet = per_chunk
+        .iter()
+        .filter(|calls| **calls == copy_only)
+        .count();
+    // The first content chunk moves the in-flight gauge; one chunk in 32 records a batch.
+    assert!(quiet >= chunks - 1 - chunks / 32, "{per_chunk:?}");
+    http.response_body(USAGE_AND_DONE.as_bytes(), false);
+    http.response_body(b"", true);
+    http.close();
+    host(|h| {
+        assert_eq!(
+            h.histogram("llm_inter_chunk_gap_microseconds").len(),
+            chunks - 1
+        );
+    });
+}

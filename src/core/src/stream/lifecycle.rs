@@ -4,7 +4,7 @@
 //! it measured to `summarize` and the summary to [`record`].
 
 use super::attributes;
-use super::measure::{EventSink, Measurements};
+use super::measure::{EventSink, GapSink, Measurements};
 use super::outcome::StreamEnd;
 use super::plugin::{Phase, Plugin};
 use super::record;
@@ -397,6 +397,11 @@ impl Stream {
             );
         }
         let framing = self.feed(host, now, None);
+        self.m.gaps.flush(GapSink {
+            host,
+            plugin: &self.plugin,
+            labels: &self.labels,
+        });
         self.reader = BodyReader::Ignored;
         self.scratch = Vec::new();
         self.set_phase(host, None);

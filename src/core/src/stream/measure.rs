@@ -1,7 +1,8 @@
 //! Measurements of one stream and applying each decoded event to them: arrival times of the
 //! first byte and of content events (microseconds of the host clock), character and event
-//! counts, usage, finish reason, refusal signals. The inter-chunk gaps are recorded here as
-//! they happen (storing them would need memory proportional to the stream).
+//! counts, usage, finish reason, refusal signals. The inter-chunk gaps are recorded from here
+//! in batches of at most [`GAP_BATCH`] ([`PendingGaps`]): storing all of them would need
+//! memory proportional to the stream, recording each one costs a host call per chunk.
 
 use super::plugin::Plugin;
 use crate::answer_label::AnswerLabelScan;
@@ -16,6 +17,69 @@ use crate::tokenize::{Encoding, TextCounter, TokenCount};
 
 /// Longest raw finish reason / response model kept per stream, in bytes.
 const MAX_KEPT_VALUE_BYTES: usize = 128;
+
+/// Inter-chunk gaps held per stream before they are recorded (8 bytes each).
+pub(crate) const GAP_BATCH: usize = 32;
+
+/// Inter-chunk gaps (µs) measured and not recorded yet, in arrival order.
+///
+/// Envoy's histograms take one sample per `proxy_record_metric` call, so batching does not
+/// save calls: it moves them out of the chunk callbacks (4 host calls per steady-state chunk
+/// → 3). At a model's token cadence each chunk wakes the VM cold; the recording calls are
+/// made instead in one burst, the same host function up to [`GAP_BATCH`] times in a row,
+/// when [`GAP_BATCH`] gaps are held and when the stream ends (`make bench`, scenario
+/// `cadence-20ms`, measures the effect in Envoy). Every gap is still recorded once, with the
+/// same value and in the same order; samples reach the histogram at most [`GAP_BATCH`] gaps
+/// late (bench/FINDINGS-cadence.md).
+#[derive(Debug, Default)]
+pub(crate) struct PendingGaps {
+    values: [u64; GAP_BATCH],
+    len: usize,
+    /// Histogram id, resolved at the first flush: `Some(None)` = resolved, refused.
+    id: Option<Option<u32>>,
+}
+
+impl PendingGaps {
+    /// Holds one gap; records the batch when it is full.
+    fn push(&mut self, gap_micros: u64, to: GapSink<'_>) {
+        if let Some(slot) = self.values.get_mut(self.len) {
+            *slot = gap_micros;
+            self.len += 1;
+        }
+        if self.len >= GAP_BATCH {
+            self.flush(to);
+        }
+    }
+
+    /// Records every held gap, oldest first.
+    pub(super) fn flush(&mut self, to: GapSink<'_>) {
+        if self.len == 0 {
+            return;
+        }
+        let GapSink {
+            host,
+            plugin,
+            labels,
+        } = to;
+        let id = *self.id.get_or_insert_with(|| {
+            plugin.id(host, &m::INTER_CHUNK_GAP_US, labels.base().as_slice())
+        });
+        if let Some(id) = id {
+            for &gap in self.values.get(..self.len).unwrap_or_default() {
+                host.record_metric(id, gap);
+            }
+        }
+        self.len = 0;
+    }
+}
+
+/// Where [`PendingGaps`] are recorded.
+#[derive(Clone, Copy)]
+pub(super) struct GapSink<'s> {
+    pub(super) host: &'s dyn Host,
+    pub(super) plugin: &'s Plugin,
+    pub(super) labels: &'s StreamLabels,
+}
 
 /// Measurements of one stream, kept apart from the body reader so both can be borrowed.
 #[derive(Debug, Default)]
@@ -47,8 +111,8 @@ pub(crate) struct Measurements {
     pub counted_input: Option<TokenCount>,
     /// Answer-label extraction (routes with `answer_labels` only).
     pub answer_labels: Option<AnswerLabelScan>,
-    /// Gap histogram id, resolved at the first gap: `Some(None)` = resolved, refused.
-    gap_id: Option<Option<u32>>,
+    /// Inter-chunk gaps not recorded yet.
+    pub(super) gaps: PendingGaps,
 }
 
 /// Where decoded events go while the body reader is borrowed.
@@ -154,19 +218,14 @@ impl EventSink<'_> {
         m.text_chars += facts.text_chars as u64;
         match m.last_content_at {
             None => m.first_content_at = Some(self.now),
-            Some(previous) => {
-                let id = *m.gap_id.get_or_insert_with(|| {
-                    self.plugin.id(
-                        self.host,
-                        &m::INTER_CHUNK_GAP_US,
-                        self.labels.base().as_slice(),
-                    )
-                });
-                if let Some(id) = id {
-                    self.host
-                        .record_metric(id, self.now.saturating_sub(previous));
-                }
-            }
+            Some(previous) => m.gaps.push(
+                self.now.saturating_sub(previous),
+                GapSink {
+                    host: self.host,
+                    plugin: self.plugin,
+                    labels: self.labels,
+                },
+            ),
         }
         m.last_content_at = Some(self.now);
     }

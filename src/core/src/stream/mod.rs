@@ -21,9 +21,9 @@
 //! - [`summary`]: the pure end-of-stream summary;
 //! - [`record`] (with [`outcome`], [`cost`] and [`attributes`]): the metrics and the
 //!   per-request attributes (filter state for access logs and span tags) written once, when
-//!   the stream ends — except the gaps, recorded as they happen (storing them would need
-//!   memory proportional to the stream), and the in-flight gauge, which moves when the phase
-//!   changes.
+//!   the stream ends — except the gaps, recorded in batches of at most
+//!   [`measure::GAP_BATCH`] while the stream runs (storing them all would need memory
+//!   proportional to the stream), and the in-flight gauge, which moves when the phase changes.
 
 pub mod attributes;
 pub mod cost;

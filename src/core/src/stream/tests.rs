@@ -82,6 +82,44 @@ fn content(text: &str) -> String {
 const USAGE_AND_DONE: &str =
     "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":4}}\n\ndata: [DONE]\n\n";
 
+/// Gaps are held in batches of `GAP_BATCH` and recorded when a batch is full and when the
+/// stream ends: every gap once, with its value, in arrival order.
+#[test]
+fn gaps_are_recorded_in_batches_each_once_in_order() {
+    use crate::stream::measure::GAP_BATCH;
+    const GAP: &str = "llm_inter_chunk_gap_microseconds";
+    let plugin = Plugin::new(Config::default());
+    let host = RecordingHost::default();
+    let mut stream = Stream::new(plugin.clone());
+    host.with_request(&[(":path", "/v1/chat/completions")]);
+    stream.on_request_headers(&host);
+    stream.on_request_body(br#"{"model":"m","stream":true}"#, true);
+    host.with_response(&[(":status", "200"), ("content-type", "text/event-stream")]);
+    stream.on_response_headers(&host);
+    // Content event i arrives i ms after the previous one: gap i ms.
+    let events = GAP_BATCH + 8;
+    let mut expected = Vec::new();
+    for i in 0..=events {
+        host.advance(1_000 * i as u64);
+        stream.on_response_body(&host, content("x").as_bytes(), false);
+        if i > 0 {
+            expected.push(1_000 * i as u64);
+        }
+        let recorded = host.histogram(GAP).len();
+        // Before the batch fills nothing is recorded; then the whole batch at once.
+        let want = if expected.len() >= GAP_BATCH {
+            GAP_BATCH
+        } else {
+            0
+        };
+        assert_eq!(recorded, want, "after content event {i}");
+    }
+    stream.on_response_body(&host, USAGE_AND_DONE.as_bytes(), true);
+    assert_eq!(host.histogram(GAP), expected);
+    stream.on_log(&host);
+    assert_eq!(host.histogram(GAP), expected, "nothing more at on_log");
+}
+
 #[test]
 fn ttft_gaps_and_time_per_token_follow_arrival_times() {
     let plugin = Plugin::new(Config::default());

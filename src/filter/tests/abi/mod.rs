@@ -82,6 +82,10 @@ pub struct Host {
     pub removed_request_headers: Vec<String>,
     /// Host functions called that the filter must not use (see `refused!`).
     pub refused_calls: Vec<&'static str>,
+    /// Every host function the module called, in order, and `proxy_on_memory_allocate` for
+    /// each time the host called back into the module to hand it bytes. (The clock is WASI's
+    /// `clock_time_get` in the module and `std::time::Instant` here: not counted.)
+    pub calls: Vec<&'static str>,
 }
 
 thread_local! {
@@ -338,10 +342,16 @@ unsafe fn guest_bytes<'a>(data: *const u8, size: usize) -> &'a [u8] {
 /// # Safety
 /// `return_data` and `return_size` must be writable.
 unsafe fn return_bytes(bytes: &[u8], return_data: *mut *mut u8, return_size: *mut usize) {
+    called("proxy_on_memory_allocate");
     let data = module::proxy_on_memory_allocate(bytes.len());
     std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
     *return_data = data;
     *return_size = bytes.len();
+}
+
+/// Counts one host call (see [`Host::calls`]).
+fn called(name: &'static str) {
+    host(|h| h.calls.push(name));
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -361,6 +371,7 @@ fn log_level(level: u32) -> LogLevel {
 
 #[no_mangle]
 pub unsafe extern "C" fn proxy_log(level: u32, data: *const u8, size: usize) -> Status {
+    called("proxy_log");
     let message = text(guest_bytes(data, size));
     let level = log_level(level);
     if level == LogLevel::Critical {
@@ -374,6 +385,7 @@ pub unsafe extern "C" fn proxy_log(level: u32, data: *const u8, size: usize) -> 
 
 #[no_mangle]
 pub unsafe extern "C" fn proxy_get_log_level(return_level: *mut u32) -> Status {
+    called("proxy_get_log_level");
     *return_level = LogLevel::Info as u32;
     Status::Ok
 }
@@ -386,6 +398,7 @@ pub unsafe extern "C" fn proxy_get_buffer_bytes(
     return_data: *mut *mut u8,
     return_size: *mut usize,
 ) -> Status {
+    called("proxy_get_buffer_bytes");
     let bytes = host(|h| {
         if buffer == BufferType::HttpRequestBody as u32
             || buffer == BufferType::HttpResponseBody as u32
@@ -416,6 +429,7 @@ pub unsafe extern "C" fn proxy_set_buffer_bytes(
     data: *const u8,
     data_size: usize,
 ) -> Status {
+    called("proxy_set_buffer_bytes");
     let bytes = guest_bytes(data, data_size).to_vec();
     host(|h| {
         let Some(target) = h.buffer(buffer) else {
@@ -448,6 +462,7 @@ pub unsafe extern "C" fn proxy_get_header_map_value(
     return_data: *mut *mut u8,
     return_size: *mut usize,
 ) -> Status {
+    called("proxy_get_header_map_value");
     let key = text(guest_bytes(key_data, key_size));
     let value = host(|h| {
         h.headers(map).and_then(|headers| {
@@ -472,6 +487,7 @@ pub unsafe extern "C" fn proxy_remove_header_map_value(
     key_data: *const u8,
     key_size: usize,
 ) -> Status {
+    called("proxy_remove_header_map_value");
     let key = text(guest_bytes(key_data, key_size));
     host(|h| {
         if map == MapType::HttpRequestHeaders as u32 {
@@ -493,6 +509,7 @@ pub unsafe extern "C" fn proxy_get_property(
     return_data: *mut *mut u8,
     return_size: *mut usize,
 ) -> Status {
+    called("proxy_get_property");
     let path = text(guest_bytes(path_data, path_size)).replace('\0', ".");
     match host(|h| h.properties.get(&path).cloned()) {
         Some(value) => {
@@ -510,6 +527,7 @@ pub unsafe extern "C" fn proxy_set_property(
     value_data: *const u8,
     value_size: usize,
 ) -> Status {
+    called("proxy_set_property");
     let path = text(guest_bytes(path_data, path_size)).replace('\0', ".");
     let value = guest_bytes(value_data, value_size).to_vec();
     host(|h| h.set_properties.push((path, value)));
@@ -523,6 +541,7 @@ pub unsafe extern "C" fn proxy_define_metric(
     name_size: usize,
     return_id: *mut u32,
 ) -> Status {
+    called("proxy_define_metric");
     let kind = match kind {
         0 => MetricType::Counter,
         1 => MetricType::Gauge,
@@ -539,6 +558,7 @@ pub unsafe extern "C" fn proxy_define_metric(
 
 #[no_mangle]
 pub extern "C" fn proxy_increment_metric(id: u32, delta: i64) -> Status {
+    called("proxy_increment_metric");
     host(|h| {
         if (id as usize) < h.metrics.len() {
             h.increments.push((id, delta));
@@ -551,6 +571,7 @@ pub extern "C" fn proxy_increment_metric(id: u32, delta: i64) -> Status {
 
 #[no_mangle]
 pub extern "C" fn proxy_record_metric(id: u32, value: u64) -> Status {
+    called("proxy_record_metric");
     host(|h| match h.metrics.get(id as usize) {
         Some(m) if m.kind == MetricType::Histogram => {
             h.records.push((id, value));
