@@ -69,7 +69,46 @@ impl Redactor {
     }
 
     /// Appends `text` to `out` with every sensitive span replaced by its placeholder.
+    ///
+    /// The regex engine (an NFA simulation, ~0.5 µs per byte) only runs over runs of
+    /// *candidate words*: whitespace-separated words holding a digit or `@`, or made only of
+    /// `+-.()` (which may join the digit groups of a phone number). Every match the pattern
+    /// redacts contains a digit or `@` (keys and tokens without a digit are kept), and only
+    /// a number can span words, through spaces and those characters, so the result equals
+    /// running the pattern over the whole text (`windows_equal_the_whole_text` checks it).
     pub fn redact_into(&self, text: &str, out: &mut String) {
+        let bytes = text.as_bytes();
+        let mut copied = 0;
+        let mut span: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while bytes.get(i).is_some_and(|b| !b.is_ascii_whitespace()) {
+                i += 1;
+            }
+            let word = bytes.get(start..i).unwrap_or_default();
+            if is_candidate(word) {
+                span = Some((span.map_or(start, |(s, _)| s), i));
+            } else if let Some((s, e)) = span.take() {
+                out.push_str(text.get(copied..s).unwrap_or_default());
+                self.redact_whole(text.get(s..e).unwrap_or_default(), out);
+                copied = e;
+            }
+        }
+        if let Some((s, e)) = span {
+            out.push_str(text.get(copied..s).unwrap_or_default());
+            self.redact_whole(text.get(s..e).unwrap_or_default(), out);
+            copied = e;
+        }
+        out.push_str(text.get(copied..).unwrap_or_default());
+    }
+
+    /// [`Redactor::redact_into`] by running the pattern over all of `text`.
+    fn redact_whole(&self, text: &str, out: &mut String) {
         let mut kept_until = 0;
         for caps in self.regex.captures_iter(text) {
             let (Some(whole), kind) = (caps.get(0), kind_of(&caps)) else {
@@ -89,6 +128,12 @@ impl Redactor {
         self.redact_into(text, &mut out);
         out
     }
+}
+
+/// Whether a whitespace-separated word can be (part of) a redacted match.
+fn is_candidate(word: &[u8]) -> bool {
+    word.iter().any(|&b| b.is_ascii_digit() || b == b'@')
+        || word.iter().all(|b| b"+-.()".contains(b))
 }
 
 /// The classification of one match (`None`: kept as written).
@@ -289,6 +334,60 @@ mod tests {
             "Héllo «ünïcode» ✓ mail <email>, card <card>; 日本語"
         );
         assert_eq!(redact(""), "");
+    }
+
+    #[test]
+    fn windows_equal_the_whole_text() {
+        let r = Redactor::new().unwrap();
+        let pieces = [
+            "call",
+            "+1",
+            "(415)",
+            "555-2671",
+            "-",
+            "555",
+            ".",
+            "2671",
+            "now,",
+            "mail",
+            "bob@example.com",
+            "x@y",
+            "sk-abcdefghijklmnop1234",
+            "sk-learn-preprocessing",
+            "4111",
+            "1111",
+            "1111",
+            "1111;",
+            "0123456789abcdef0123456789abcdef",
+            "3.14159265",
+            "2024-01-31",
+            "version",
+            "3.10.12",
+            "(",
+            ")",
+            "+",
+            "日本語",
+            "é",
+            "tab\t",
+            "line\n",
+            "internationalization_and_localization_x",
+            "a1b2c3d4e5f6g7h8i9j0k1l2m3",
+            "078051120",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                text.push_str([" ", "  ", "\n", " ", "\t"][(state >> 8) as usize % 5]);
+            }
+            let mut whole = String::new();
+            r.redact_whole(&text, &mut whole);
+            assert_eq!(r.redact(&text), whole, "{text:?}");
+        }
     }
 
     #[test]
