@@ -12,7 +12,7 @@
 
 mod model_dir;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;

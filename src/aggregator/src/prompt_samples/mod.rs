@@ -6,6 +6,8 @@
 pub mod exposition;
 pub mod series;
 pub mod wire;
+#[cfg(test)]
+mod topic_tests;
 mod worker;
 
 use crate::embedding::SentenceEncoder;
