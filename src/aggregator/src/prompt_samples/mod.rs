@@ -8,6 +8,8 @@ pub mod series;
 pub mod wire;
 #[cfg(test)]
 mod topic_tests;
+#[cfg(test)]
+mod endpoint_tests;
 mod worker;
 
 use crate::embedding::SentenceEncoder;
