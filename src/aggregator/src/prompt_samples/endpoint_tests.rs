@@ -67,9 +67,18 @@ async fn statuses_worker_metrics_and_store() {
         post(&c, &url, Some("s3cre"), good).await.0,
         StatusCode::UNAUTHORIZED
     );
-    let (status, body) = post(&c, &url, Some("s3cret"), "{\"prompt\":\"a\"}\n{\"prompt\":1}\n").await;
+    let (status, body) = post(
+        &c,
+        &url,
+        Some("s3cret"),
+        "{\"prompt\":\"a\"}\n{\"prompt\":1}\n",
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body.contains("line 2: \\\"prompt\\\" is not a string"), "{body}");
+    assert!(
+        body.contains("line 2: \\\"prompt\\\" is not a string"),
+        "{body}"
+    );
     let big = format!("{{\"prompt\":\"{}\"}}\n", "x".repeat(2000));
     assert_eq!(
         post(&c, &url, Some("s3cret"), &big).await.0,
@@ -78,7 +87,9 @@ async fn statuses_worker_metrics_and_store() {
     let (status, body) = post(&c, &url, Some("s3cret"), good).await;
     assert_eq!(status, StatusCode::ACCEPTED);
     assert_eq!(body.trim(), "{\"accepted\":3}");
-    let get = crate::http::get_text(&c, &url, Duration::from_secs(5)).await.unwrap();
+    let get = crate::http::get_text(&c, &url, Duration::from_secs(5))
+        .await
+        .unwrap();
     assert_eq!(get.0, StatusCode::METHOD_NOT_ALLOWED);
     // The worker embeds off the request path: wait for it.
     let mut metrics = String::new();
@@ -126,7 +137,13 @@ async fn statuses_worker_metrics_and_store() {
 async fn without_a_model_and_token_the_endpoint_answers_503() {
     let base = start(Shared::default()).await;
     let c = client(1);
-    let (status, body) = post(&c, &format!("{base}{PATH}"), Some("t"), "{\"prompt\":\"a\"}\n").await;
+    let (status, body) = post(
+        &c,
+        &format!("{base}{PATH}"),
+        Some("t"),
+        "{\"prompt\":\"a\"}\n",
+    )
+    .await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(body.contains("--embedding-model"), "{body}");
 }

@@ -3,14 +3,15 @@
 //! the request path ([`crate::embedding`]) and adds their sums ([`series`]) to the store and to
 //! the counters `/metrics` exports.
 
-pub mod exposition;
-pub mod series;
-pub mod wire;
-#[cfg(test)]
-mod topic_tests;
 #[cfg(test)]
 mod endpoint_tests;
+pub mod exposition;
+pub mod series;
+#[cfg(test)]
+mod topic_tests;
+pub mod wire;
 mod worker;
+pub use worker::FORWARD_BATCH;
 
 use crate::embedding::SentenceEncoder;
 use crate::store::Store;

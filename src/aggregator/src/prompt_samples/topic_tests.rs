@@ -212,7 +212,10 @@ fn sums_add_up_across_replicas_and_steps_in_the_store() {
             }
         }
     }
-    let stored = compare(&store.totals(0..600).unwrap(), &store.totals(600..1200).unwrap());
+    let stored = compare(
+        &store.totals(0..600).unwrap(),
+        &store.totals(600..1200).unwrap(),
+    );
     let direct = compare(&totals("m", &refusal), &totals("m", &coding));
     assert_eq!(stored.verdict, DriftVerdict::Drift);
     assert_eq!(stored.statistics.reference_samples, 120.0);
