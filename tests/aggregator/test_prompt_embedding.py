@@ -33,6 +33,12 @@ FAMILIES = (
 
 
 @pytest.fixture(scope="module")
+def cli() -> None:
+    if not Path(harness.LLMTAP_BIN).exists():
+        pytest.fail(f"{harness.LLMTAP_BIN} missing: `make cli`", pytrace=False)
+
+
+@pytest.fixture(scope="module")
 def model() -> Path:
     if not (MODEL_DIR / "model.safetensors").exists():
         pytest.fail(f"no embedding model at {MODEL_DIR}: `make embedding-model`", pytrace=False)
@@ -97,7 +103,7 @@ def drift_once(*args) -> tuple[int, dict]:
     return r.returncode, json.loads(r.stdout)
 
 
-def test_the_prometheus_path_gives_the_offline_verdict(artifacts, model, tmp_path):
+def test_the_prometheus_path_gives_the_offline_verdict(cli, model, tmp_path):
     reference, current = xstest()[:150], coding()
     (tmp_path / "ref.jsonl").write_text(ndjson(reference))
     (tmp_path / "cur.jsonl").write_text(ndjson(current))
