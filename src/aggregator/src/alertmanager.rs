@@ -99,6 +99,27 @@ pub fn alerts(report: &Report, valid_for: Duration) -> serde_json::Value {
                 }));
             }
         }
+        for d in &report.analysis.embedding_drift {
+            if d.verdict == DriftVerdict::Drift {
+                out.push(serde_json::json!({
+                    "labels": labels(&[
+                        ("alertname", "LlmtapDrift"),
+                        ("feature", d.feature),
+                        ("gen_ai_request_model", &d.group.gen_ai_request_model),
+                        ("destination_service", &d.group.destination_service),
+                        ("severity", "warning"),
+                    ]),
+                    "annotations": {
+                        "summary": format!("prompt topics drifted: centroid cosine distance {:.4} ≥ {}, p ≤ {:.2e}",
+                            d.statistics.cosine_distance.unwrap_or(f64::NAN),
+                            d.statistics.threshold,
+                            d.statistics.p_value.unwrap_or(f64::NAN)),
+                    },
+                    "startsAt": starts,
+                    "endsAt": ends,
+                }));
+            }
+        }
         for s in &report.analysis.spikes {
             if matches!(s.verdict, SpikeVerdict::Spike | SpikeVerdict::SustainedRise) {
                 out.push(serde_json::json!({

@@ -87,8 +87,26 @@ pub const ERROR_OUTCOMES: [&str; 2] = ["error_event", "upstream_reset"];
 /// and with nothing in common the reference is reset instead of alarming.
 pub const RESET_LABELS: [&str; 2] = ["encoding", "token_source"];
 
+/// The prompt-embedding sums (issue #18; `crate::prompt_samples::series` says what each
+/// holds): exported by the aggregator itself, per `gen_ai_request_model` and `dim`.
+pub const EMBEDDING_COUNT: &str = "llmtap_prompt_embedding_count";
+pub const EMBEDDING_POSITIVE_SUM: &str = "llmtap_prompt_embedding_positive_sum";
+pub const EMBEDDING_NEGATIVE_SUM: &str = "llmtap_prompt_embedding_negative_sum";
+pub const EMBEDDING_SUM_SQUARES: &str = "llmtap_prompt_embedding_sum_squares";
+pub const EMBEDDING_NORM_SQUARES_SUM: &str = "llmtap_prompt_embedding_norm_squares_sum";
+/// The embedding series, in exposition order.
+pub const EMBEDDING_SERIES: [&str; 5] = [
+    EMBEDDING_COUNT,
+    EMBEDDING_POSITIVE_SUM,
+    EMBEDDING_NEGATIVE_SUM,
+    EMBEDDING_SUM_SQUARES,
+    EMBEDDING_NORM_SQUARES_SUM,
+];
+/// The embedding dimension label of the per-dimension sums.
+pub const EMBEDDING_DIM: &str = "dim";
+
 /// Every label kept when series are read (others are summed away).
-pub const KEPT_LABELS: [&str; 11] = [
+pub const KEPT_LABELS: [&str; 12] = [
     "gen_ai_request_model",
     "destination_service",
     "encoding",
@@ -100,6 +118,7 @@ pub const KEPT_LABELS: [&str; 11] = [
     metrics::LABEL_REFUSAL_KIND,
     metrics::LABEL_ANSWER_LABEL_NAME,
     metrics::LABEL_ANSWER_LABEL_VALUE,
+    EMBEDDING_DIM,
 ];
 
 /// The series names read from a source (histograms as their `_bucket` series).
@@ -108,12 +127,17 @@ pub fn series_names() -> Vec<String> {
         .iter()
         .map(|h| format!("{}_bucket", h.family))
         .collect();
-    for name in CATEGORIES.iter().map(|c| c.family).chain([
-        REQUESTS,
-        REFUSALS,
-        TOKENS,
-        metrics::ANSWER_LABELS_TOTAL.name,
-    ]) {
+    for name in CATEGORIES
+        .iter()
+        .map(|c| c.family)
+        .chain([
+            REQUESTS,
+            REFUSALS,
+            TOKENS,
+            metrics::ANSWER_LABELS_TOTAL.name,
+        ])
+        .chain(EMBEDDING_SERIES)
+    {
         if !names.iter().any(|n| n == name) {
             names.push(name.to_owned());
         }

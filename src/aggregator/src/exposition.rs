@@ -1,7 +1,7 @@
 //! The aggregator's own `/metrics` (Prometheus text format 0.0.4).
 
 use super::alertmanager::PushHealth;
-use super::analysis::{DriftVerdict, Group};
+use super::analysis::{DriftVerdict, EmbeddingDriftEntry, Group};
 use super::report::Report;
 use super::totals::escape_label;
 use crate::stats::spike::SpikeVerdict;
@@ -20,6 +20,8 @@ pub struct SourceHealth {
 
 /// Reads one number of a drift entry.
 type DriftGetter = fn(&super::analysis::DriftEntry) -> Option<f64>;
+/// Reads one number of a prompt-embedding drift entry (None: the family has none).
+type EmbeddingGetter = Option<fn(&EmbeddingDriftEntry) -> Option<f64>>;
 
 struct Out {
     text: String,
@@ -64,6 +66,60 @@ const SPIKE_VERDICTS: [(SpikeVerdict, &str); 5] = [
     (SpikeVerdict::InsufficientVolume, "insufficient_volume"),
     (SpikeVerdict::NoData, "no_data"),
 ];
+
+/// The families only prompt-embedding drift has.
+fn embedding_families(o: &mut Out, embedding: &[EmbeddingDriftEntry]) {
+    if embedding.is_empty() {
+        return;
+    }
+    o.family(
+        "llmtap_drift_cosine_distance",
+        "gauge",
+        "1 − cos between the reference and current centroids of the prompts' embeddings.",
+    );
+    for d in embedding {
+        if let Some(v) = d.statistics.cosine_distance {
+            o.sample(
+                "llmtap_drift_cosine_distance",
+                &group_labels(&[("feature", d.feature)], &d.group),
+                v,
+            );
+        }
+    }
+    o.family(
+        "llmtap_drift_spread",
+        "gauge",
+        "Mean squared distance of a window's embeddings to its centroid (≈ tr Σ).",
+    );
+    for d in embedding {
+        for (window, v) in [
+            ("reference", d.statistics.reference_spread),
+            ("current", d.statistics.current_spread),
+        ] {
+            if let Some(v) = v {
+                o.sample(
+                    "llmtap_drift_spread",
+                    &group_labels(&[("feature", d.feature), ("window", window)], &d.group),
+                    v,
+                );
+            }
+        }
+    }
+    o.family(
+        "llmtap_drift_centroid_statistic",
+        "gauge",
+        "‖x̄ − ȳ‖² over its expectation without drift (s_ref/n + s_cur/m).",
+    );
+    for d in embedding {
+        if let Some(v) = d.statistics.statistic {
+            o.sample(
+                "llmtap_drift_centroid_statistic",
+                &group_labels(&[("feature", d.feature)], &d.group),
+                v,
+            );
+        }
+    }
+}
 
 /// Renders the report (if any), the sources' health and that of the pushes to Alertmanager.
 pub fn render(
@@ -165,46 +221,61 @@ pub fn render(
     );
     o.sample("llmtap_alarms", &[], report.alarms as f64);
     let drift = &report.analysis.drift;
-    let metrics: [(&str, &str, DriftGetter); 6] = [
+    let embedding = &report.analysis.embedding_drift;
+    let metrics: [(&str, &str, DriftGetter, EmbeddingGetter); 6] = [
         (
             "llmtap_drift_psi",
             "Population Stability Index (nats), current vs reference window.",
             |d| d.statistics.psi,
+            None,
         ),
         (
             "llmtap_drift_critical_psi",
             "PSI above which the verdict is drift: (1/n + 1/m) χ²(B−1, 1−α).",
             |d| d.statistics.critical_psi,
+            None,
         ),
         (
             "llmtap_drift_p_value",
-            "P(χ²(B−1) ≥ PSI / (1/n + 1/m)) under no drift.",
+            "P(χ²(B−1) ≥ PSI / (1/n + 1/m)) under no drift; prompt_embedding: the bound P(χ²(1) ≥ T).",
             |d| d.statistics.p_value,
+            Some(|d| d.statistics.p_value),
         ),
         (
             "llmtap_drift_kl",
             "KL(current ‖ reference) in nats.",
             |d| d.statistics.kl,
+            None,
         ),
         (
             "llmtap_drift_js_bits",
             "Jensen–Shannon divergence in bits.",
             |d| d.statistics.js,
+            None,
         ),
         (
             "llmtap_drift_current_samples",
             "Observations in the current window.",
             |d| Some(d.statistics.current_samples),
+            Some(|d| Some(d.statistics.current_samples)),
         ),
     ];
-    for (name, help, get) in metrics {
+    for (name, help, get, get_embedding) in metrics {
         o.family(name, "gauge", help);
         for d in drift {
             if let Some(v) = get(d) {
                 o.sample(name, &group_labels(&[("feature", &d.feature)], &d.group), v);
             }
         }
+        if let Some(get) = get_embedding {
+            for d in embedding {
+                if let Some(v) = get(d) {
+                    o.sample(name, &group_labels(&[("feature", d.feature)], &d.group), v);
+                }
+            }
+        }
     }
+    embedding_families(&mut o, embedding);
     o.family(
         "llmtap_drift_verdict",
         "gauge",
@@ -215,6 +286,15 @@ pub fn render(
             o.sample(
                 "llmtap_drift_verdict",
                 &group_labels(&[("feature", &d.feature), ("verdict", v.name())], &d.group),
+                f64::from(u8::from(d.verdict == v)),
+            );
+        }
+    }
+    for d in embedding {
+        for v in DriftVerdict::ALL {
+            o.sample(
+                "llmtap_drift_verdict",
+                &group_labels(&[("feature", d.feature), ("verdict", v.name())], &d.group),
                 f64::from(u8::from(d.verdict == v)),
             );
         }

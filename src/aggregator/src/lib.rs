@@ -17,6 +17,7 @@ pub mod analysis;
 pub mod bench;
 pub mod catalogue;
 pub mod clock;
+pub mod embedding;
 pub mod exposition;
 #[cfg(test)]
 mod false_alarms;
@@ -24,8 +25,10 @@ pub mod histogram;
 pub mod history;
 pub mod html;
 pub mod http;
+pub mod offline;
 pub mod prom_text;
 pub mod prometheus;
+pub mod prompt_samples;
 pub mod report;
 pub mod server;
 pub mod source;
@@ -74,6 +77,12 @@ pub struct AggregateOptions {
     pub alertmanager: Option<String>,
     pub windows: WindowSettings,
     pub analysis: AnalysisSettings,
+    /// Prompt sampling (issue #18): a sentence-transformers directory to embed with.
+    pub embedding_model: Option<PathBuf>,
+    /// The bearer token `POST /v1/prompt-samples` requires.
+    pub prompt_samples_token: Option<String>,
+    /// Cap on a prompt-samples body, bytes.
+    pub max_prompt_samples_bytes: usize,
 }
 
 /// What `llmtap drift --once` runs with.
@@ -93,6 +102,11 @@ pub struct DriftOptions {
     pub html: Option<PathBuf>,
     pub windows: WindowSettings,
     pub analysis: AnalysisSettings,
+    /// Prompt-embedding drift between two files of prompt samples (instead of a source):
+    /// the model, and the reference and current NDJSON files.
+    pub embedding_model: Option<PathBuf>,
+    pub reference_samples: Option<PathBuf>,
+    pub current_samples: Option<PathBuf>,
 }
 
 /// How a `drift --once` evaluation came out (the command line maps it to an exit status).
@@ -129,6 +143,14 @@ pub enum AggregateError {
     StepNotDivisor { step: u64, spike: u64 },
     #[error("the source failed, so there is no verdict: {0}")]
     Unhealthy(String),
+    #[error(transparent)]
+    Embedding(#[from] embedding::EmbeddingError),
+    #[error(transparent)]
+    Offline(#[from] offline::OfflineError),
+    #[error(
+        "--embedding-model and --prompt-samples-token go together (prompt sampling needs both)"
+    )]
+    PromptSamplingHalfConfigured,
     #[error("cannot write {}: {source}", .path.display())]
     WriteFile {
         path: PathBuf,
@@ -263,7 +285,7 @@ pub async fn aggregate(args: AggregateOptions) -> Result<(), AggregateError> {
             spike: windows.spike.as_secs(),
         });
     }
-    let shared = Arc::new(Shared::default());
+    let mut shared = Shared::default();
     let listener =
         tokio::net::TcpListener::bind(args.listen)
             .await
@@ -276,14 +298,45 @@ pub async fn aggregate(args: AggregateOptions) -> Result<(), AggregateError> {
             })?;
     let local = listener.local_addr().unwrap_or(args.listen);
     let mut tasks = tokio::task::JoinSet::new();
-    let source = match &args.prometheus {
-        Some(url) => Source::Prometheus(Box::new(prometheus::PrometheusSource {
+    let store = match &args.prometheus {
+        Some(_) => None,
+        None => Some(Arc::new(Mutex::new(Store::open(
+            &args.state,
+            args.reset_state,
+        )?))),
+    };
+    shared.prompt_sampling = match (&args.embedding_model, &args.prompt_samples_token) {
+        (Some(dir), Some(token)) => {
+            let encoder = embedding::SentenceEncoder::load(dir)?;
+            println!(
+                "llmtap aggregate: prompt sampling on {} (model {}, {} dimensions)",
+                prompt_samples::PATH,
+                dir.display(),
+                encoder.dimension()
+            );
+            Some(prompt_samples::PromptSampling::start(
+                encoder,
+                token.clone(),
+                args.max_prompt_samples_bytes,
+                store.as_ref().map(|s| prompt_samples::StoreTarget {
+                    store: Arc::clone(s),
+                    step,
+                    history: windows.history(),
+                }),
+            ))
+        }
+        (None, None) => None,
+        _ => return Err(AggregateError::PromptSamplingHalfConfigured),
+    };
+    let shared = Arc::new(shared);
+    let source = match (&args.prometheus, store) {
+        (None, None) => unreachable_source(),
+        (Some(url), _) => Source::Prometheus(Box::new(prometheus::PrometheusSource {
             base: url.clone(),
             client: client(4),
             timeout: Duration::from_secs(30),
         })),
-        None => {
-            let store = Arc::new(Mutex::new(Store::open(&args.state, args.reset_state)?));
+        (None, Some(store)) => {
             *shared.sources.write().await = args
                 .envoys
                 .iter()
@@ -382,6 +435,18 @@ fn summary(report: &Report) -> String {
             d.verdict.name()
         ));
     }
+    for d in &report.analysis.embedding_drift {
+        out.push_str(&format!(
+            "drift  {:<17} model={:<24} cos={:<10} T={:<10} n={}/{} → {}\n",
+            d.feature,
+            d.group.gen_ai_request_model,
+            fixed5(d.statistics.cosine_distance),
+            fixed5(d.statistics.statistic),
+            d.statistics.reference_samples,
+            d.statistics.current_samples,
+            d.verdict.name()
+        ));
+    }
     for s in &report.analysis.spikes {
         out.push_str(&format!(
             "spike  {:<17} model={:<24} rate={:<10} trailing={:<10} p={:<10} → {:?}\n",
@@ -415,6 +480,13 @@ pub async fn drift(args: DriftOptions) -> Result<DriftOutcome, AggregateError> {
     let windows = args.windows;
     windows.validate()?;
     let analysis = args.analysis;
+    if let (Some(dir), Some(reference), Some(current)) = (
+        &args.embedding_model,
+        &args.reference_samples,
+        &args.current_samples,
+    ) {
+        return samples_drift(&args, dir, reference, current, &analysis);
+    }
     let at = match &args.at {
         Some(s) => parse_time(s)?,
         None => unix_now(),
@@ -471,6 +543,57 @@ pub async fn drift(args: DriftOptions) -> Result<DriftOutcome, AggregateError> {
         return Ok(DriftOutcome::Alarms(report.alarms));
     }
     Ok(DriftOutcome::Quiet)
+}
+
+/// `drift --once --embedding-model DIR --reference-samples A --current-samples B`: the
+/// prompt-embedding drift of two sample files, printed like a report.
+fn samples_drift(
+    args: &DriftOptions,
+    dir: &std::path::Path,
+    reference: &std::path::Path,
+    current: &std::path::Path,
+    analysis: &AnalysisSettings,
+) -> Result<DriftOutcome, AggregateError> {
+    let encoder = embedding::SentenceEncoder::load(dir)?;
+    let entries = offline::compare_files(&encoder, reference, current, analysis)?;
+    let now = unix_now();
+    let mut report = Report {
+        generated_at: now,
+        source: format!(
+            "samples: reference {}, current {}",
+            reference.display(),
+            current.display()
+        ),
+        windows: windows::Windows {
+            end: now,
+            current: now..now,
+            reference: now..now,
+            spikes: Vec::new(),
+        },
+        healthy: true,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        alarms: 0,
+        analysis: analysis::Analysis {
+            embedding_drift: entries,
+            ..analysis::Analysis::default()
+        },
+    };
+    report.alarms = report.analysis.alarms();
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        print!("{}", summary(&report));
+    }
+    let _ = std::io::stdout().flush();
+    Ok(if report.alarms > 0 {
+        DriftOutcome::Alarms(report.alarms)
+    } else {
+        DriftOutcome::Quiet
+    })
 }
 
 /// Evaluations `drift --once --html` draws as PSI over time: this many spike windows back.

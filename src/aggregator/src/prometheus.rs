@@ -131,7 +131,7 @@ mod tests {
         assert_eq!(
             increase_query("llm_refusals_total", 3600),
             "sum by (gen_ai_request_model, destination_service, encoding, token_source, le, \
-             finish_reason, outcome, gen_ai_token_type, refusal_kind, label_name, label_value) \
+             finish_reason, outcome, gen_ai_token_type, refusal_kind, label_name, label_value, dim) \
              (increase(llm_refusals_total[3600s]))"
         );
     }

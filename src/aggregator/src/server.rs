@@ -1,9 +1,12 @@
-//! The aggregator's HTTP endpoints, read-only: `GET /metrics`, `GET /report` (JSON),
-//! `GET /report.html` (plots, [`super::html`]), `GET /healthz`. Anything else is 404, any other method 405.
+//! The aggregator's HTTP endpoints: read-only `GET /metrics`, `GET /report` (JSON),
+//! `GET /report.html` (plots, [`super::html`]), `GET /healthz`, and `POST /v1/prompt-samples`
+//! (the filter's sampled prompts, [`super::prompt_samples`]). Anything else is 404, any other
+//! method 405.
 
 use super::alertmanager::PushHealth;
 use super::exposition::{render, SourceHealth};
 use super::history::History;
+use super::prompt_samples::{self, PromptSampling};
 use super::report::Report;
 use bytes::Bytes;
 use http_body_util::Full;
@@ -25,6 +28,8 @@ pub struct Shared {
     pub alertmanager: RwLock<Option<PushHealth>>,
     /// PSI of the recent evaluations (`/report.html`).
     pub history: RwLock<History>,
+    /// The prompt-samples endpoint (None: not enabled, POST answers 503).
+    pub prompt_sampling: Option<Arc<PromptSampling>>,
 }
 
 fn reply(status: StatusCode, content_type: &str, body: String) -> Response<Full<Bytes>> {
@@ -38,7 +43,21 @@ fn reply(status: StatusCode, content_type: &str, body: String) -> Response<Full<
     response
 }
 
-async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
+async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>>
+where
+    B: hyper::body::Body,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    if req.uri().path() == prompt_samples::PATH {
+        if req.method() != Method::POST {
+            return reply(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "text/plain",
+                format!("POST {} (NDJSON prompt samples)\n", prompt_samples::PATH),
+            );
+        }
+        return prompt_samples::handle(req, shared.prompt_sampling.as_deref()).await;
+    }
     if req.method() != Method::GET {
         return reply(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -51,11 +70,13 @@ async fn handle<B>(req: Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
         "/metrics" => {
             let sources = shared.sources.read().await;
             let alertmanager = shared.alertmanager.read().await;
-            reply(
-                StatusCode::OK,
-                "text/plain; version=0.0.4",
-                render(report.as_ref(), &sources, alertmanager.as_ref()),
-            )
+            reply(StatusCode::OK, "text/plain; version=0.0.4", {
+                let mut text = render(report.as_ref(), &sources, alertmanager.as_ref());
+                if let Some(sampling) = &shared.prompt_sampling {
+                    text.push_str(&prompt_samples::exposition::render(sampling));
+                }
+                text
+            })
         }
         "/report" => match report.as_ref() {
             Some(r) => reply(

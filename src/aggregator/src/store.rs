@@ -238,30 +238,8 @@ impl Store {
                 }
             }
             keep_buckets_of_histograms_that_grew(&mut increments);
-            let mut series = txn.open_table(SERIES).map_err(|e| self.fail(e))?;
-            let mut by_id = txn.open_table(SERIES_BY_ID).map_err(|e| self.fail(e))?;
+            self.add_to_steps(&txn, step_start, increments)?;
             let mut steps = txn.open_table(STEPS).map_err(|e| self.fail(e))?;
-            for (key, increase) in increments {
-                let text = key.encode();
-                let id = match self.ids.get(&text) {
-                    Some(id) => *id,
-                    None => {
-                        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-                        series.insert(text.as_str(), id).map_err(|e| self.fail(e))?;
-                        by_id.insert(id, text.as_str()).map_err(|e| self.fail(e))?;
-                        self.ids.insert(text, id);
-                        self.keys.insert(id, key);
-                        id
-                    }
-                };
-                let before = steps
-                    .get((step_start, id))
-                    .map_err(|e| self.fail(e))?
-                    .map_or(0.0, |v| v.value());
-                steps
-                    .insert((step_start, id), before + increase)
-                    .map_err(|e| self.fail(e))?;
-            }
             steps
                 .retain_in((0, 0)..(keep_from.saturating_sub(step), 0), |_, _| false)
                 .map_err(|e| self.fail(e))?;
@@ -270,6 +248,70 @@ impl Store {
             Ok(()) => Ok(out),
             Err(e) => {
                 // The transaction did not happen: forget ids it would have created.
+                self.reload_ids()?;
+                Err(self.fail(e))
+            }
+        }
+    }
+
+    /// Adds `increments` (series and increase) to the step starting at `step_start`, inside
+    /// `txn`; new series get ids (in the caches, which [`Store::reload_ids`] resets when the
+    /// transaction fails).
+    fn add_to_steps(
+        &mut self,
+        txn: &redb::WriteTransaction,
+        step_start: u64,
+        increments: impl IntoIterator<Item = (SeriesKey, f64)>,
+    ) -> Result<(), StoreError> {
+        let mut series = txn.open_table(SERIES).map_err(|e| self.fail(e))?;
+        let mut by_id = txn.open_table(SERIES_BY_ID).map_err(|e| self.fail(e))?;
+        let mut steps = txn.open_table(STEPS).map_err(|e| self.fail(e))?;
+        for (key, increase) in increments {
+            let text = key.encode();
+            let id = match self.ids.get(&text) {
+                Some(id) => *id,
+                None => {
+                    let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                    series.insert(text.as_str(), id).map_err(|e| self.fail(e))?;
+                    by_id.insert(id, text.as_str()).map_err(|e| self.fail(e))?;
+                    self.ids.insert(text, id);
+                    self.keys.insert(id, key);
+                    id
+                }
+            };
+            let before = steps
+                .get((step_start, id))
+                .map_err(|e| self.fail(e))?
+                .map_or(0.0, |v| v.value());
+            steps
+                .insert((step_start, id), before + increase)
+                .map_err(|e| self.fail(e))?;
+        }
+        Ok(())
+    }
+
+    /// Adds increments computed elsewhere (the prompt-embedding sums of
+    /// [`crate::prompt_samples`]) to the step holding `now`, in one transaction, and drops steps
+    /// that ended before `keep_from`.
+    pub fn add_increments(
+        &mut self,
+        increments: &[(SeriesKey, f64)],
+        now: u64,
+        step: u64,
+        keep_from: u64,
+    ) -> Result<(), StoreError> {
+        let step_start = now - now % step.max(1);
+        let txn = self.db.begin_write().map_err(|e| self.fail(e))?;
+        {
+            self.add_to_steps(&txn, step_start, increments.iter().cloned())?;
+            let mut steps = txn.open_table(STEPS).map_err(|e| self.fail(e))?;
+            steps
+                .retain_in((0, 0)..(keep_from.saturating_sub(step), 0), |_, _| false)
+                .map_err(|e| self.fail(e))?;
+        }
+        match txn.commit() {
+            Ok(()) => Ok(()),
+            Err(e) => {
                 self.reload_ids()?;
                 Err(self.fail(e))
             }

@@ -4,6 +4,7 @@
 use clap::Args;
 use llmtap_aggregator::analysis::AnalysisSettings;
 use llmtap_aggregator::stats::drift::DriftSettings;
+use llmtap_aggregator::stats::embedding_drift::EmbeddingDriftSettings;
 use llmtap_aggregator::stats::spike::SpikeSettings;
 use llmtap_aggregator::windows::WindowSettings;
 use llmtap_aggregator::{AggregateOptions, DriftOptions};
@@ -71,6 +72,20 @@ pub struct WindowArgs {
     /// Merge adjacent histogram buckets until each holds this fraction of the reference.
     #[arg(long, default_value_t = 0.05, value_parser = fraction)]
     pub min_bin_fraction: f64,
+    /// Prompt-embedding drift: cosine distance between the windows' centroids from which a
+    /// shift matters (the verdict also needs significance at --drift-alpha).
+    #[arg(long, default_value_t = 0.05, value_parser = cosine_threshold, value_name = "DISTANCE")]
+    pub embedding_drift_threshold: f64,
+    /// Prompt-embedding drift: fewest prompts per window for a verdict.
+    #[arg(long, default_value_t = 50.0, value_name = "N")]
+    pub min_prompt_samples: f64,
+}
+
+fn cosine_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(d) if d > 0.0 && d <= 2.0 => Ok(d),
+        _ => Err("expected a cosine distance in (0, 2]".to_owned()),
+    }
 }
 
 impl WindowArgs {
@@ -95,6 +110,12 @@ impl WindowArgs {
                 ..SpikeSettings::default()
             },
             min_bin_fraction: self.min_bin_fraction,
+            embedding: EmbeddingDriftSettings {
+                threshold: self.embedding_drift_threshold,
+                // The Székely–Bakirov bound holds up to 0.215.
+                alpha: self.drift_alpha.min(0.215),
+                min_samples: self.min_prompt_samples,
+            },
         }
     }
 }
@@ -129,6 +150,17 @@ pub struct AggregateArgs {
     /// Push alarms to this Alertmanager (v2 API).
     #[arg(long, value_name = "URL", value_parser = base_url)]
     pub alertmanager: Option<String>,
+    /// Accept the filter's prompt samples on POST /v1/prompt-samples and embed them with this
+    /// sentence-transformers directory (BERT family, e.g. all-MiniLM-L6-v2); needs
+    /// --prompt-samples-token.
+    #[arg(long, value_name = "DIR", requires = "prompt_samples_token")]
+    pub embedding_model: Option<PathBuf>,
+    /// The bearer token POST /v1/prompt-samples requires (the filter's prompt_sampling.token).
+    #[arg(long, value_name = "TOKEN", requires = "embedding_model")]
+    pub prompt_samples_token: Option<String>,
+    /// Largest prompt-samples body accepted (bytes); larger ones get 413.
+    #[arg(long, default_value_t = llmtap_aggregator::prompt_samples::DEFAULT_MAX_BODY_BYTES, value_name = "BYTES")]
+    pub max_prompt_samples_bytes: usize,
     #[command(flatten)]
     pub windows: WindowArgs,
 }
@@ -143,7 +175,7 @@ pub struct DriftArgs {
     #[arg(long)]
     pub json: bool,
     /// Read the series from this Prometheus-compatible API.
-    #[arg(long, value_name = "URL", value_parser = base_url, required_unless_present_any = ["state", "bench_series"], conflicts_with = "state")]
+    #[arg(long, value_name = "URL", value_parser = base_url, required_unless_present_any = ["state", "bench_series", "reference_samples"], conflicts_with = "state")]
     pub prometheus: Option<String>,
     /// Read an embedded aggregator's state file (while no aggregator holds it).
     #[arg(long, value_name = "FILE")]
@@ -162,6 +194,16 @@ pub struct DriftArgs {
     /// (families × label sets) and print the figures as JSON (bench/aggregator/).
     #[arg(long, hide = true, value_name = "N", conflicts_with_all = ["prometheus", "state"])]
     pub bench_series: Option<usize>,
+    /// Prompt-embedding drift between two files of prompt samples (NDJSON: `prompt`, optional
+    /// `gen_ai_request_model`) instead of a source: the sentence-transformers directory.
+    #[arg(long, value_name = "DIR", requires_all = ["reference_samples", "current_samples"])]
+    pub embedding_model: Option<PathBuf>,
+    /// The reference window's prompt samples (with --embedding-model).
+    #[arg(long, value_name = "FILE", requires_all = ["embedding_model", "current_samples"], conflicts_with_all = ["prometheus", "state", "bench_series"])]
+    pub reference_samples: Option<PathBuf>,
+    /// The current window's prompt samples (with --embedding-model).
+    #[arg(long, value_name = "FILE", requires_all = ["embedding_model", "reference_samples"])]
+    pub current_samples: Option<PathBuf>,
     #[command(flatten)]
     pub windows: WindowArgs,
 }
@@ -181,6 +223,9 @@ impl AggregateArgs {
             alertmanager: self.alertmanager.clone(),
             windows: self.windows.windows(),
             analysis: self.windows.analysis(),
+            embedding_model: self.embedding_model.clone(),
+            prompt_samples_token: self.prompt_samples_token.clone(),
+            max_prompt_samples_bytes: self.max_prompt_samples_bytes,
         }
     }
 }
@@ -197,6 +242,9 @@ impl DriftArgs {
             bench_series: self.bench_series,
             windows: self.windows.windows(),
             analysis: self.windows.analysis(),
+            embedding_model: self.embedding_model.clone(),
+            reference_samples: self.reference_samples.clone(),
+            current_samples: self.current_samples.clone(),
         }
     }
 }

@@ -11,12 +11,16 @@ use crate::histogram::Histogram;
 use crate::prom_text::parse_value;
 use crate::stats::buckets::{merge_sparse, per_bucket};
 use crate::stats::drift::{self, DriftReport, DriftSettings, Verdict};
+use crate::stats::embedding_drift::EmbeddingDriftSettings;
 use crate::stats::spike::{self, SpikeReport, SpikeSettings, SpikeVerdict, WindowCount};
 use llmtap_core::metrics::catalogue as m;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod answer_labels;
+pub mod embedding;
+
+pub use embedding::EmbeddingDriftEntry;
 
 /// Settings of the statistics.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,6 +30,8 @@ pub struct AnalysisSettings {
     /// Adjacent histogram buckets are merged until each holds at least this fraction of the
     /// reference window (default 0.05, Siddiqi 2006); 0 keeps every bucket.
     pub min_bin_fraction: f64,
+    /// Prompt-embedding drift (issue #18).
+    pub embedding: EmbeddingDriftSettings,
 }
 
 impl Default for AnalysisSettings {
@@ -34,6 +40,7 @@ impl Default for AnalysisSettings {
             drift: DriftSettings::default(),
             spike: SpikeSettings::default(),
             min_bin_fraction: 0.05,
+            embedding: EmbeddingDriftSettings::default(),
         }
     }
 }
@@ -202,6 +209,8 @@ pub struct Analysis {
     pub drift: Vec<DriftEntry>,
     pub spikes: Vec<SpikeEntry>,
     pub ratios: Vec<RatioEntry>,
+    /// Prompt-embedding drift per model (`feature = "prompt_embedding"`).
+    pub embedding_drift: Vec<EmbeddingDriftEntry>,
 }
 
 impl Analysis {
@@ -211,6 +220,11 @@ impl Analysis {
             .iter()
             .filter(|d| d.verdict == DriftVerdict::Drift)
             .count()
+            + self
+                .embedding_drift
+                .iter()
+                .filter(|d| d.verdict == DriftVerdict::Drift)
+                .count()
             + self
                 .spikes
                 .iter()
@@ -252,6 +266,7 @@ pub fn analyze(totals: &WindowTotals, settings: &AnalysisSettings) -> Analysis {
         spikes(signal, totals, settings, &mut out.spikes);
     }
     out.ratios = ratios(totals);
+    out.embedding_drift = embedding::drift(&totals.current, &totals.reference, settings);
     out
 }
 

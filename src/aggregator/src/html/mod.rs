@@ -275,7 +275,7 @@ fn model_section(
             "<p class=\"meta\">Answer labels: none for this label set (no <code>llm_answer_labels_total</code> series: the filter build or its configuration has no answer labels).</p>",
         );
     }
-    out.push_str("<p class=\"meta\">Embedding drift: not computed (topic drift by prompt sampling is not part of this build).</p>");
+    embedding_line(out, report, group);
     out.push_str("<h3>Refusal and error rates per spike window</h3><div class=\"row\">");
     for s in report.analysis.spikes.iter().filter(|s| &s.group == group) {
         let caption = format!(
@@ -324,6 +324,37 @@ pub fn render(report: &Report, history: &History) -> String {
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// The prompt-embedding drift of the group's model in one line (or why there is none).
+fn embedding_line(out: &mut String, report: &Report, group: &Group) {
+    let entry = report
+        .analysis
+        .embedding_drift
+        .iter()
+        .find(|e| e.group.gen_ai_request_model == group.gen_ai_request_model);
+    let Some(e) = entry else {
+        out.push_str("<p class=\"meta\">Embedding drift: no prompt samples for this model (the aggregator embeds them with <code>--embedding-model</code>; the filter sends them with <code>prompt_sampling</code>).</p>");
+        return;
+    };
+    let f = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{v:.4}"));
+    let text = format!(
+        "Embedding drift (prompt topics): cosine distance between centroids {} (threshold {}), statistic {} (p ≤ {}), spread {} → {}, n = {}/{}",
+        f(e.statistics.cosine_distance),
+        e.statistics.threshold,
+        f(e.statistics.statistic),
+        f(e.statistics.p_value),
+        f(e.statistics.reference_spread),
+        f(e.statistics.current_spread),
+        e.statistics.reference_samples,
+        e.statistics.current_samples,
+    );
+    let _ = write!(
+        out,
+        "<p class=\"meta\">{} · {}</p>",
+        escape(&text),
+        verdict_span(e.verdict.name(), e.verdict == DriftVerdict::Drift)
+    );
 }
 
 #[cfg(test)]
@@ -408,7 +439,7 @@ mod tests {
         assert_eq!(page.matches("<svg").count(), 4, "{page}");
         assert!(page.contains("refusal_rate</b> · <span class=\"alarm\">spike"));
         assert!(page.contains("Answer labels: none"));
-        assert!(page.contains("Embedding drift: not computed"));
+        assert!(page.contains("Embedding drift: no prompt samples for this model"));
     }
 
     #[test]

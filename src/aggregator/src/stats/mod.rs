@@ -6,4 +6,5 @@
 pub mod buckets;
 pub mod divergence;
 pub mod drift;
+pub mod embedding_drift;
 pub mod spike;
