@@ -104,6 +104,28 @@ pub fn decode_invoke<'a>(
     } else {
         outer.shape
     };
+    read_model_json(shape, inner, on_text)
+}
+
+/// Decodes the model's own JSON of an invoke `chunk` whose `bytes` were already
+/// base64-decoded: the skeleton of a chunk longer than the cap
+/// ([`crate::framing::aws_large_frame`]).
+pub fn decode_invoke_decoded<'a>(
+    event_name: &'a [u8],
+    inner: &'a [u8],
+    on_text: &mut dyn FnMut(RawStr<'_>),
+) -> Result<EventFacts<'a>, DecodeError> {
+    if is_exception(event_name) {
+        return Ok(error_facts());
+    }
+    read_model_json(sniff(inner)?.shape, inner, on_text)
+}
+
+fn read_model_json<'a>(
+    shape: Shape,
+    inner: &'a [u8],
+    on_text: &mut dyn FnMut(RawStr<'_>),
+) -> Result<EventFacts<'a>, DecodeError> {
     let mut b = Builder::new(on_text);
     match shape {
         Shape::Anthropic => anthropic::read_event(b"", inner, &mut b)?,

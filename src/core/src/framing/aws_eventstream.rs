@@ -21,8 +21,12 @@
 //! Reads are arbitrary slices of the body. A frame that lies inside one read is handed out
 //! as a slice of it (no copy); a frame split across reads is collected in a buffer that
 //! never exceeds the cap given to [`AwsEventStreamFramer::new`]:
-//! - a frame longer than the cap is counted in [`AwsFramerStats::oversized_frames`] and
-//!   skipped by its declared length (trustworthy: the prelude CRC matched);
+//! - a frame longer than the cap is, with a [`ReduceSchema`]
+//!   ([`AwsEventStreamFramer::with_schema`]) and up to [`MAX_MESSAGE_BYTES`], read as it
+//!   streams and dispatched with its payload reduced to a skeleton ([`super::aws_large_frame`]);
+//!   without a schema, past [`MAX_MESSAGE_BYTES`], or when its headers or skeleton exceed the
+//!   cap, it is counted in [`AwsFramerStats::oversized_frames`] and skipped by its declared
+//!   length (trustworthy: the prelude CRC matched);
 //! - a frame whose message CRC does not match, or whose headers cannot be parsed, is
 //!   counted and skipped (its length is still trustworthy);
 //! - a prelude whose CRC does not match (or whose lengths are impossible) cannot be trusted
@@ -34,6 +38,14 @@
 pub const PRELUDE_BYTES: usize = 12;
 /// Smallest possible message: prelude and message CRC, no headers or payload.
 pub const MIN_FRAME_BYTES: usize = 16;
+/// Longest message the protocol allows, in bytes: 16 MiB, the limit of the AWS SDKs'
+/// event-stream decoders (aws-sdk-kotlin `MAX_MESSAGE_SIZE = 16 * 1024 * 1024`;
+/// smithy-python bounds the payload alone by `_MAX_PAYLOAD_LENGTH = 16 * 1024**2`). Longer
+/// frames are skipped as oversized.
+pub const MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
+
+use super::aws_large_frame::{LargeFrame, LargeFrameEnd};
+use super::json_reduce::ReduceSchema;
 
 /// One frame. Header values are empty when the header is absent.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,6 +61,10 @@ pub struct AwsFrame<'a> {
     /// `:content-type` of the payload (`application/json`).
     pub content_type: &'a [u8],
     pub payload: &'a [u8],
+    /// The payload is the skeleton of the base64-decoded `bytes` member of a frame longer
+    /// than the cap ([`super::json_reduce::EventStreamPayload::Base64Bytes`]), not the
+    /// frame's own JSON.
+    pub payload_is_decoded: bool,
 }
 
 impl AwsFrame<'_> {
@@ -132,12 +148,17 @@ fn parse_checked(frame: &[u8]) -> Result<AwsFrame<'_>, FrameError> {
     let headers = frame
         .get(PRELUDE_BYTES..headers_end)
         .ok_or(FrameError::MalformedHeaders)?;
-    let mut out = AwsFrame {
+    Ok(AwsFrame {
         payload: frame
             .get(headers_end..crc_at)
             .ok_or(FrameError::MalformedHeaders)?,
-        ..AwsFrame::default()
-    };
+        ..parse_headers(headers)?
+    })
+}
+
+/// Reads a headers section into a frame without payload.
+pub(crate) fn parse_headers(headers: &[u8]) -> Result<AwsFrame<'_>, FrameError> {
+    let mut out = AwsFrame::default();
     let mut at = 0;
     while at < headers.len() {
         let name_len = usize::from(*headers.get(at).ok_or(FrameError::MalformedHeaders)?);
@@ -190,6 +211,12 @@ pub struct AwsEventStreamFramer {
     need: usize,
     /// Bytes of an oversized frame still to skip.
     skip: usize,
+    /// How to read a frame longer than the cap; `None`: skip it.
+    schema: Option<&'static ReduceSchema>,
+    /// The reader of frames longer than the cap (kept for the next one).
+    large: Option<Box<LargeFrame>>,
+    /// The current frame streams through `large`.
+    in_large: bool,
     desynchronised: bool,
     stats: AwsFramerStats,
 }
@@ -203,8 +230,20 @@ impl AwsEventStreamFramer {
             buf: Vec::new(),
             need: 0,
             skip: 0,
+            schema: None,
+            large: None,
+            in_large: false,
             desynchronised: false,
             stats: AwsFramerStats::default(),
+        }
+    }
+
+    /// A framer that reads frames longer than `cap` (up to [`MAX_MESSAGE_BYTES`]) with
+    /// `schema` instead of skipping them.
+    pub fn with_schema(cap: usize, schema: &'static ReduceSchema) -> Self {
+        AwsEventStreamFramer {
+            schema: Some(schema),
+            ..AwsEventStreamFramer::new(cap)
         }
     }
 
@@ -222,17 +261,47 @@ impl AwsEventStreamFramer {
         self.buf.len()
     }
 
-    /// Bytes of memory the buffer has reserved.
+    /// Bytes of memory the buffers have reserved.
     pub fn reserved_bytes(&self) -> usize {
-        self.buf.capacity()
+        self.buf.capacity() + self.large.as_ref().map_or(0, |l| l.reserved_bytes())
     }
 
     /// Feeds one read of the body; calls `on_frame` for every valid frame it completes.
     pub fn feed<F: FnMut(AwsFrame<'_>)>(&mut self, read: &[u8], on_frame: &mut F) {
+        self.feed_with_text(read, on_frame, &mut |_| {});
+    }
+
+    /// [`Self::feed`], handing each piece of visible text of a frame longer than the cap to
+    /// `on_text` as it streams (raw JSON string contents).
+    pub fn feed_with_text<F: FnMut(AwsFrame<'_>)>(
+        &mut self,
+        read: &[u8],
+        on_frame: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
+    ) {
         let mut rest = read;
         loop {
             if self.desynchronised {
                 return;
+            }
+            if self.in_large {
+                let Some(large) = self.large.as_mut() else {
+                    self.in_large = false;
+                    continue;
+                };
+                let n = large.feed(rest, on_text);
+                rest = rest.get(n..).unwrap_or_default();
+                if large.remaining() > 0 {
+                    return;
+                }
+                self.in_large = false;
+                match large.finish(on_frame) {
+                    LargeFrameEnd::Dispatched => self.stats.frames += 1,
+                    LargeFrameEnd::TooLarge => self.stats.oversized_frames += 1,
+                    LargeFrameEnd::Error(FrameError::MessageCrc) => self.stats.crc_mismatches += 1,
+                    LargeFrameEnd::Error(_) => self.stats.malformed_frames += 1,
+                }
+                continue;
             }
             if self.skip > 0 {
                 let n = self.skip.min(rest.len());
@@ -263,6 +332,10 @@ impl AwsEventStreamFramer {
                 }
             };
             if total > self.cap {
+                if self.start_large(prelude, total) {
+                    rest = rest.get(PRELUDE_BYTES..).unwrap_or_default();
+                    continue;
+                }
                 self.stats.oversized_frames += 1;
                 let n = total.min(rest.len());
                 self.skip = total - n;
@@ -298,6 +371,13 @@ impl AwsEventStreamFramer {
             }
             match check_prelude(&self.buf) {
                 Ok(total) if total > self.cap => {
+                    let prelude = std::mem::take(&mut self.buf);
+                    let large = self.start_large(&prelude, total);
+                    self.buf = prelude;
+                    if large {
+                        self.buf.clear();
+                        return true;
+                    }
                     self.stats.oversized_frames += 1;
                     self.skip = total - self.buf.len();
                     self.buf.clear();
@@ -328,11 +408,33 @@ impl AwsEventStreamFramer {
         true
     }
 
+    /// Starts reading a frame longer than the cap whose checked `prelude` says it is
+    /// `total` bytes long; returns false when it is to be skipped (no schema, or longer than
+    /// [`MAX_MESSAGE_BYTES`]).
+    fn start_large(&mut self, prelude: &[u8], total: usize) -> bool {
+        let Some(schema) = self.schema.filter(|_| total <= MAX_MESSAGE_BYTES) else {
+            return false;
+        };
+        let headers_len = be_u32(prelude, 4).unwrap_or_default() as usize;
+        let cap = self.cap;
+        let large = self
+            .large
+            .get_or_insert_with(|| Box::new(LargeFrame::new(cap, schema)));
+        large.start(
+            prelude.get(..PRELUDE_BYTES).unwrap_or_default(),
+            total,
+            headers_len,
+        );
+        self.in_large = true;
+        true
+    }
+
     /// Ends the stream. A frame still incomplete is counted as truncated (never dispatched).
     pub fn finish<F: FnMut(AwsFrame<'_>)>(&mut self, _on_frame: &mut F) {
-        if !self.buf.is_empty() || self.skip > 0 {
+        if !self.buf.is_empty() || self.skip > 0 || self.in_large {
             self.stats.truncated_frames += 1;
         }
+        self.in_large = false;
         self.buf.clear();
         self.need = 0;
         self.skip = 0;
@@ -351,6 +453,7 @@ impl AwsEventStreamFramer {
 
     fn desynchronise(&mut self) {
         self.desynchronised = true;
+        self.in_large = false;
         self.stats.corrupt_preludes += 1;
         self.buf = Vec::new();
         self.need = 0;
@@ -373,7 +476,7 @@ pub(crate) fn encode_frame(headers: &[(&str, &str)], payload: &[u8]) -> Vec<u8> 
 }
 
 #[cfg(test)]
-fn encode_raw(headers: &[u8], payload: &[u8]) -> Vec<u8> {
+pub(crate) fn encode_raw(headers: &[u8], payload: &[u8]) -> Vec<u8> {
     let total = (PRELUDE_BYTES + headers.len() + payload.len() + 4) as u32;
     let mut out = Vec::new();
     out.extend_from_slice(&total.to_be_bytes());
