@@ -660,6 +660,124 @@ mod tests {
         }
     }
 
+    static DELTA: ReduceSchema = ReduceSchema {
+        keep: &["delta.text", "usage"],
+        text: &[crate::framing::json_reduce::TextRule {
+            path: "delta.text",
+            kind: crate::framing::json_reduce::TextKind::Visible,
+            when: crate::framing::json_reduce::When::Always,
+        }],
+        event_stream_payload: crate::framing::json_reduce::EventStreamPayload::Json,
+    };
+
+    /// Frames through a framer with [`DELTA`]: (event type, payload) of each, the text
+    /// streamed, the stats.
+    fn frame_large(reads: &[&[u8]], cap: usize) -> (Vec<(String, String)>, String, AwsFramerStats) {
+        let mut framer = AwsEventStreamFramer::with_schema(cap, &DELTA);
+        let mut out = Vec::new();
+        let mut text = String::new();
+        let mut push = |f: AwsFrame<'_>| {
+            out.push((
+                String::from_utf8_lossy(f.event_type).into_owned(),
+                String::from_utf8_lossy(f.payload).into_owned(),
+            ))
+        };
+        for read in reads {
+            framer.feed_with_text(read, &mut push, &mut |t| {
+                text.push_str(&String::from_utf8_lossy(t))
+            });
+            assert!(framer.reserved_bytes() <= 2 * cap + 16 * 1024);
+        }
+        framer.finish(&mut push);
+        (out, text, framer.stats())
+    }
+
+    #[test]
+    fn a_frame_longer_than_the_cap_is_read_as_it_streams_at_any_split() {
+        let long = "abc".repeat(700);
+        let mut stream = event("a", "{}");
+        let payload = format!(
+            r#"{{"pad":"{}","delta":{{"text":"{long}"}},"usage":{{"n":1}}}}"#,
+            "p".repeat(500)
+        );
+        stream.extend(event("big", &payload));
+        stream.extend(event("b", "{}"));
+        let want = vec![
+            ("a".to_owned(), "{}".to_owned()),
+            (
+                "big".to_owned(),
+                "{\"delta\":{\"text\":\"\u{0}V2100\"},\"usage\":{\"n\":1}}".to_owned(),
+            ),
+            ("b".to_owned(), "{}".to_owned()),
+        ];
+        for size in [1, 2, 5, 13, 100, stream.len()] {
+            let reads: Vec<&[u8]> = stream.chunks(size).collect();
+            let (got, text, stats) = frame_large(&reads, 1024);
+            assert_eq!(got, want, "size {size}");
+            assert_eq!(text, long);
+            assert_eq!((stats.frames, stats.oversized_frames), (3, 0));
+        }
+    }
+
+    #[test]
+    fn a_large_frame_with_a_bad_crc_is_not_dispatched_and_the_next_one_is() {
+        let long = "x".repeat(3000);
+        let mut big = event("big", &format!(r#"{{"delta":{{"text":"{long}"}}}}"#));
+        let at = big.len() - 2;
+        big[at] ^= 1;
+        let mut stream = big;
+        stream.extend(event("b", "{}"));
+        for size in [3, 1000, stream.len()] {
+            let reads: Vec<&[u8]> = stream.chunks(size).collect();
+            let (got, _, stats) = frame_large(&reads, 1024);
+            assert_eq!(got, vec![("b".to_owned(), "{}".to_owned())]);
+            assert_eq!((stats.crc_mismatches, stats.frames), (1, 1));
+        }
+    }
+
+    #[test]
+    fn large_frames_past_the_protocol_limit_or_with_headers_past_the_cap_are_oversized() {
+        // Headers longer than the cap.
+        let value = "h".repeat(2000);
+        let mut stream = encode_frame(&[(":event-type", "big"), ("x-long", &value)], b"{}");
+        stream.extend(event("b", "{}"));
+        let (got, _, stats) = frame_large(&stream.chunks(100).collect::<Vec<_>>(), 1024);
+        assert_eq!(got, vec![("b".to_owned(), "{}".to_owned())]);
+        assert_eq!(stats.oversized_frames, 1);
+        // A skeleton longer than the cap (a kept member that is not text).
+        let mut stream = event(
+            "big",
+            &format!(r#"{{"usage":{{"n":"{}"}}}}"#, "1,".repeat(1000)),
+        );
+        stream.extend(event("b", "{}"));
+        let (got, _, stats) = frame_large(&[&stream], 256);
+        assert_eq!(got.len(), 1);
+        assert_eq!(stats.oversized_frames, 1);
+        // Longer than 16 MiB: skipped by its length without reading it.
+        let mut prelude = Vec::new();
+        prelude.extend_from_slice(&((MAX_MESSAGE_BYTES + 1) as u32).to_be_bytes());
+        prelude.extend_from_slice(&0u32.to_be_bytes());
+        let crc = crc32fast::hash(&prelude);
+        prelude.extend_from_slice(&crc.to_be_bytes());
+        let mut stream = prelude;
+        stream.resize(MAX_MESSAGE_BYTES + 1, b' ');
+        stream.extend(event("b", "{}"));
+        let (got, text, stats) = frame_large(&stream.chunks(1 << 20).collect::<Vec<_>>(), 1024);
+        assert_eq!(got, vec![("b".to_owned(), "{}".to_owned())]);
+        assert_eq!((text.as_str(), stats.oversized_frames), ("", 1));
+    }
+
+    #[test]
+    fn a_stream_cut_inside_a_large_frame_is_truncated() {
+        let stream = event(
+            "big",
+            &format!(r#"{{"delta":{{"text":"{}"}}}}"#, "x".repeat(3000)),
+        );
+        let (got, _, stats) = frame_large(&[&stream[..2000]], 1024);
+        assert!(got.is_empty());
+        assert_eq!(stats.truncated_frames, 1);
+    }
+
     #[test]
     fn a_stream_cut_inside_a_frame_is_counted_as_truncated() {
         let stream = event("a", "{}");
