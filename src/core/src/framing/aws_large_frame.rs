@@ -12,7 +12,7 @@
 //!   (`crc32fast::Hasher`) and checked at the end: the frame is dispatched only when it
 //!   matches (its text pieces have been handed out by then).
 
-use super::aws_eventstream::{parse_headers, AwsFrame, FrameError, PRELUDE_BYTES};
+use super::aws_frame::{parse_headers, AwsFrame, FrameError, PRELUDE_BYTES};
 use super::base64_stream::Base64Stream;
 use super::json_reduce::{
     EventStreamPayload, JsonReducer, ReduceError, ReduceSchema, TextKind, TextRule, When,
