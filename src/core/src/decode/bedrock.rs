@@ -45,6 +45,9 @@
 //! guardrail's blocked message); documented in the Bedrock User Guide's example InvokeModel
 //! response with a guardrail (`{"amazon-bedrock-guardrailAction": "INTERVENED | NONE", …}`). A non-streaming `InvokeModel` body is the model's JSON itself, sniffed
 //! the same way. Text lengths are in Unicode scalar values.
+//!
+//! A chunk frame longer than `max_event_bytes` reaches [`decode_invoke_decoded`] with its
+//! `bytes` already decoded and reduced to a skeleton (`crate::framing::aws_large_frame`).
 
 use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
 use super::envelope::{error_facts, opt_array, opt_object, present};
