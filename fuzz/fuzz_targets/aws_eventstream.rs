@@ -5,7 +5,9 @@
 //! most its cap. First byte odd: the rest describes frames (header name/value and payload
 //! bytes), which are encoded as valid frames (CRCs computed, as the AWS SDKs do) and must come
 //! back out of the framer exactly, whatever the cut, except those longer than the cap (counted
-//! as oversized).
+//! as oversized). In raw mode a framer with the Bedrock invoke schema also reads frames
+//! longer than the cap as they stream (base64 `bytes` decoded on the fly): it must give the
+//! same frames, text and counters however the bytes are cut, within a bounded memory.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use llmtap_core::framing::aws_eventstream::{parse_frame, AwsEventStreamFramer, AwsFramerStats};
@@ -39,6 +41,38 @@ fn frame(parts: &[&[u8]]) -> (Frames, AwsFramerStats) {
     }
     framer.finish(&mut push);
     (frames, framer.stats())
+}
+
+type Streamed = (Frames, Vec<u8>, AwsFramerStats);
+
+/// Frames through a framer reading large frames with the Bedrock invoke schema.
+fn frame_streaming(parts: &[&[u8]]) -> Streamed {
+    let schema = llmtap_core::decode::reduce_schema(llmtap_core::decode::WireFormat::BedrockInvoke);
+    let Some(schema) = schema else {
+        return Default::default();
+    };
+    let mut framer = AwsEventStreamFramer::with_schema(CAP, schema);
+    let mut frames = Vec::new();
+    let mut text = Vec::new();
+    let mut push = |f: llmtap_core::framing::aws_eventstream::AwsFrame<'_>| {
+        frames.push((
+            f.event_type.to_vec(),
+            f.message_type.to_vec(),
+            f.payload.to_vec(),
+        ))
+    };
+    for part in parts {
+        framer.feed_with_text(part, &mut push, &mut |t| text.extend_from_slice(t));
+        // The frame buffer, the headers of a large frame, two reducers' skeletons (each at
+        // most the cap) and their fixed state and text pieces.
+        assert!(
+            framer.reserved_bytes() <= 4 * CAP + 16 * 1024,
+            "reserved {}",
+            framer.reserved_bytes()
+        );
+    }
+    framer.finish(&mut push);
+    (frames, text, framer.stats())
 }
 
 /// One frame: `:event-type` and `:message-type` string headers, then the payload
@@ -85,6 +119,13 @@ fuzz_target!(|input: &[u8]| {
             "reads of {}",
             1 + usize::from(*cut) % 13
         );
+        let streamed = frame_streaming(&[rest]);
+        assert_eq!(
+            frame_streaming(&[a, b]),
+            streamed,
+            "streaming, split at {at}"
+        );
+        assert_eq!(frame_streaming(&bytes), streamed, "streaming, small reads");
         return;
     }
     // Each frame: one length byte for the event type, then its bytes, one length byte for

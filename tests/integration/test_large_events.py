@@ -1,14 +1,16 @@
 """Issue #15: events larger than `max_event_bytes` (64 KiB) are read exactly, through the real
 Envoy 1.40 with the filter.
 
-Every streamed corpus file (SSE and NDJSON formats) is replayed with one event inflated past
-the cap — padding in a member no decoder reads, in the first JSON event or in the last one
-(which carries the usage and finish reason in most formats), a long `context` array in
-Ollama's last line, a long answer repeated in the Responses `response.completed` — and must
+Every streamed corpus file (SSE, NDJSON and Bedrock AWS event-stream formats) is replayed with
+one event inflated past the cap — padding in a member no decoder reads, in the first JSON event
+or in the last one (which carries the usage and finish reason in most formats), a long
+`context` array in Ollama's last line, a long answer repeated in the Responses
+`response.completed`; for Bedrock the frame is re-encoded (lengths, CRC-32s), and in an invoke
+stream the first chunk's model JSON is padded inside its base64 `bytes` — and must
 give the metrics of its manifest entry, as the original does (`test_formats.py`): tokens from
 usage, one TTFT sample iff it has content, `content_chunks − 1` gaps, refusals, error events;
 and no request counted `oversized`. Files are 1 MiB larger, and 16 MiB for the first file of
-each format. A non-streaming 3 MB chat completion with `logprobs` gives its exact usage.
+each format (15 MiB for Bedrock: the protocol's frame limit is 16 MiB). A non-streaming 3 MB chat completion with `logprobs` gives its exact usage.
 
 The bodies are written to a temporary folder replayed by a mock of this module's own, in
 4 KiB upstream writes (64 KiB for the 16 MiB ones).
@@ -16,8 +18,11 @@ The bodies are written to a temporary folder replayed by a mock of this module's
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -25,7 +30,7 @@ import pytest
 from harness import CORPUS, Envoy, Mock, http_request, load_manifest_entries
 from test_formats import api_path, provider_of
 
-ENTRIES = [e for e in load_manifest_entries() if e["format"] != "bedrock-eventstream"]
+ENTRIES = load_manifest_entries()
 MIB = 1024 * 1024
 
 
@@ -51,9 +56,54 @@ def json_start(segment: bytes) -> int | None:
     return None if at < 0 else at
 
 
+def aws_frames(data: bytes) -> list[tuple[bytes, bytes]]:
+    """The (headers, payload) of every AWS event-stream frame."""
+    out, at = [], 0
+    while at + 12 <= len(data):
+        total, headers_len = struct.unpack(">II", data[at:at + 8])
+        frame = data[at:at + total]
+        out.append((frame[12:12 + headers_len], frame[12 + headers_len:-4]))
+        at += total
+    return out
+
+
+def aws_frame(headers: bytes, payload: bytes) -> bytes:
+    """One AWS event-stream frame (Smithy event-stream specification: prelude, CRC-32s)."""
+    prelude = struct.pack(">II", 12 + len(headers) + len(payload) + 4, len(headers))
+    head = prelude + struct.pack(">I", zlib.crc32(prelude)) + headers + payload
+    return head + struct.pack(">I", zlib.crc32(head))
+
+
+def pad_json(doc: bytes, size: int) -> bytes:
+    at = doc.index(b"{") + 1
+    return doc[:at] + b'"llmtap_pad":"' + b"pad\\\"ding " * (size // 10) + b'",' + doc[at:]
+
+
+def inflate_aws(data: bytes, kind: str, size: int) -> bytes | None:
+    """pad-first: the first frame's JSON (an invoke chunk's model JSON inside its base64
+    `bytes`, grown by 3/4 of `size` so that the frame grows by `size`); pad-last: the last
+    frame's own JSON."""
+    frames = aws_frames(data)
+    if kind not in ("pad-first", "pad-last") or not frames:
+        return None
+    index = 0 if kind == "pad-first" else len(frames) - 1
+    headers, payload = frames[index]
+    if kind == "pad-first" and b'"bytes":"' in payload:
+        outer = json.loads(payload)
+        inner = base64.b64decode(outer["bytes"])
+        outer["bytes"] = base64.b64encode(pad_json(inner, size // 4 * 3)).decode()
+        payload = json.dumps(outer, separators=(",", ":")).encode()
+    else:
+        payload = pad_json(payload, size)
+    frames[index] = (headers, payload)
+    return b"".join(aws_frame(h, p) for h, p in frames)
+
+
 def inflate(entry: dict, kind: str, size: int) -> bytes | None:
     """The corpus file with one event inflated by `size` bytes; None when it has no such event."""
     data = (CORPUS / entry["file"]).read_bytes()
+    if entry["format"] == "bedrock-eventstream":
+        return inflate_aws(data, kind, size)
     segs = segments(data, entry["format"] == "ollama-ndjson")
     json_events = [i for i, s in enumerate(segs) if json_start(s) is not None]
     if kind in ("pad-first", "pad-last"):
@@ -94,8 +144,15 @@ for _entry in ENTRIES:
 _first_of_format: dict[str, dict] = {}
 for _entry in ENTRIES:
     _first_of_format.setdefault(_entry["format"], _entry)
+_first_of_format["bedrock-invoke"] = next(
+    e for e in ENTRIES if e["format"] == "bedrock-eventstream" and "invoke" in e["file"]
+)
 for _entry in _first_of_format.values():
-    CASES.append((_entry, "pad-last", 16 * MIB))
+    if _entry["format"] == "bedrock-eventstream":
+        CASES.append((_entry, "pad-first", 15 * MIB))
+        CASES.append((_entry, "pad-last", 15 * MIB))
+    else:
+        CASES.append((_entry, "pad-last", 16 * MIB))
 
 
 @pytest.fixture(scope="module")

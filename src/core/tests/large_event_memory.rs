@@ -127,6 +127,56 @@ fn reading_events_of_any_size_stays_within_the_cap() {
         assert_eq!(output, Some(7));
         figures.push(("whole JSON chat", size, peak));
     }
+    // AWS event stream (Bedrock): a 15 MiB frame (the protocol allows 16 MiB), a Converse
+    // text delta and an invoke chunk whose base64 `bytes` carry a long Anthropic text delta.
+    let size = 15 * MIB;
+    let mut body = aws_frame(
+        "contentBlockDelta",
+        br#"{"contentBlockIndex":0,"delta":{"text":"Hi"}}"#,
+    );
+    let text = "x".repeat(size - 100);
+    body.extend(aws_frame(
+        "contentBlockDelta",
+        format!(r#"{{"contentBlockIndex":0,"delta":{{"text":"{text}"}},"p":"abc"}}"#).as_bytes(),
+    ));
+    body.extend(aws_frame(
+        "metadata",
+        br#"{"usage":{"inputTokens":3,"outputTokens":7,"totalTokens":10},"metrics":{"latencyMs":1}}"#,
+    ));
+    let (peak, output, chars) = peak_while_reading(
+        WireFormat::BedrockConverse,
+        Framing::AwsEventStream,
+        &body,
+        65536,
+    );
+    assert_eq!((output, chars), (Some(7), text.len() as u64 + 2));
+    figures.push(("AWS event stream Converse", size, peak));
+    drop(body);
+    let inner_text = "y".repeat(size / 4 * 3 - 200);
+    let chunk = |json: String| {
+        aws_frame(
+            "chunk",
+            format!(r#"{{"bytes":"{}","p":"abcd"}}"#, base64(json.as_bytes())).as_bytes(),
+        )
+    };
+    let mut body = chunk(
+        r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}}"#
+            .to_owned(),
+    );
+    body.extend(chunk(format!(
+        r#"{{"type":"content_block_delta","index":0,"delta":{{"type":"text_delta","text":"{inner_text}"}}}}"#
+    )));
+    body.extend(chunk(r#"{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":3,"outputTokenCount":7,"invocationLatency":1,"firstByteLatency":1}}"#.to_owned()));
+    assert!(body.len() > size);
+    let (peak, output, chars) = peak_while_reading(
+        WireFormat::BedrockInvoke,
+        Framing::AwsEventStream,
+        &body,
+        65536,
+    );
+    assert_eq!((output, chars), (Some(7), inner_text.len() as u64 + 2));
+    figures.push(("AWS event stream invoke", size, peak));
+    drop(body);
     for (what, size, peak) in &figures {
         println!(
             "[memory] {what}: event of {} MiB, peak heap of the reader {peak} bytes",
@@ -143,4 +193,48 @@ fn reading_events_of_any_size_stays_within_the_cap() {
             size / MIB
         );
     }
+}
+
+/// One AWS event-stream frame (`:event-type`, `:message-type` `event`; lengths and CRC-32s as
+/// the Smithy specification gives them).
+fn aws_frame(event_type: &str, payload: &[u8]) -> Vec<u8> {
+    let mut headers = Vec::new();
+    for (name, value) in [(":event-type", event_type), (":message-type", "event")] {
+        headers.push(name.len() as u8);
+        headers.extend_from_slice(name.as_bytes());
+        headers.push(7);
+        headers.extend_from_slice(&(value.len() as u16).to_be_bytes());
+        headers.extend_from_slice(value.as_bytes());
+    }
+    let total = (12 + headers.len() + payload.len() + 4) as u32;
+    let mut out = Vec::with_capacity(total as usize);
+    out.extend_from_slice(&total.to_be_bytes());
+    out.extend_from_slice(&(headers.len() as u32).to_be_bytes());
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_be_bytes());
+    out.extend_from_slice(&headers);
+    out.extend_from_slice(payload);
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_be_bytes());
+    out
+}
+
+/// Standard base64 with padding (RFC 4648 §4).
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for c in bytes.chunks(3) {
+        let v = c
+            .iter()
+            .enumerate()
+            .fold(0u32, |a, (i, b)| a | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            out.push(if i <= c.len() {
+                char::from(TABLE[((v >> (18 - 6 * i)) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    out
 }

@@ -45,6 +45,9 @@
 //! guardrail's blocked message); documented in the Bedrock User Guide's example InvokeModel
 //! response with a guardrail (`{"amazon-bedrock-guardrailAction": "INTERVENED | NONE", …}`). A non-streaming `InvokeModel` body is the model's JSON itself, sniffed
 //! the same way. Text lengths are in Unicode scalar values.
+//!
+//! A chunk frame longer than `max_event_bytes` reaches [`decode_invoke_decoded`] with its
+//! `bytes` already decoded and reduced to a skeleton (`crate::framing::aws_large_frame`).
 
 use super::bedrock_runtime::{read_guardrail_action, read_invocation_metrics, GUARDRAIL_ACTION};
 use super::envelope::{error_facts, opt_array, opt_object, present};
@@ -104,6 +107,28 @@ pub fn decode_invoke<'a>(
     } else {
         outer.shape
     };
+    read_model_json(shape, inner, on_text)
+}
+
+/// Decodes the model's own JSON of an invoke `chunk` whose `bytes` were already
+/// base64-decoded: the skeleton of a chunk longer than the cap
+/// ([`crate::framing::aws_large_frame`]).
+pub fn decode_invoke_decoded<'a>(
+    event_name: &'a [u8],
+    inner: &'a [u8],
+    on_text: &mut dyn FnMut(RawStr<'_>),
+) -> Result<EventFacts<'a>, DecodeError> {
+    if is_exception(event_name) {
+        return Ok(error_facts());
+    }
+    read_model_json(sniff(inner)?.shape, inner, on_text)
+}
+
+fn read_model_json<'a>(
+    shape: Shape,
+    inner: &'a [u8],
+    on_text: &mut dyn FnMut(RawStr<'_>),
+) -> Result<EventFacts<'a>, DecodeError> {
     let mut b = Builder::new(on_text);
     match shape {
         Shape::Anthropic => anthropic::read_event(b"", inner, &mut b)?,

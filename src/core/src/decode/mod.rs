@@ -158,7 +158,8 @@ pub fn decode_event_with_text<'a>(
 /// Decodes one AWS event-stream frame (Bedrock). Exception and error frames
 /// (`:message-type` `exception` or `error`) are reported as error events whatever their
 /// payload; event frames are decoded by their `:event-type` as [`decode_event_with_text`]
-/// does.
+/// does (a large invoke chunk's already-decoded `bytes` by
+/// [`bedrock::decode_invoke_decoded`]).
 pub fn decode_aws_frame<'a>(
     format: WireFormat,
     frame: &AwsFrame<'a>,
@@ -167,6 +168,9 @@ pub fn decode_aws_frame<'a>(
 ) -> Result<EventFacts<'a>, DecodeError> {
     if frame.is_exception() {
         return Ok(envelope::error_facts());
+    }
+    if frame.payload_is_decoded && format == WireFormat::BedrockInvoke {
+        return bedrock::decode_invoke_decoded(frame.event_type, frame.payload, on_text);
     }
     decode_event_with_text(format, frame.event_type, frame.payload, scratch, on_text)
 }

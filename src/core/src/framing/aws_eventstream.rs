@@ -21,8 +21,12 @@
 //! Reads are arbitrary slices of the body. A frame that lies inside one read is handed out
 //! as a slice of it (no copy); a frame split across reads is collected in a buffer that
 //! never exceeds the cap given to [`AwsEventStreamFramer::new`]:
-//! - a frame longer than the cap is counted in [`AwsFramerStats::oversized_frames`] and
-//!   skipped by its declared length (trustworthy: the prelude CRC matched);
+//! - a frame longer than the cap is, with a [`ReduceSchema`]
+//!   ([`AwsEventStreamFramer::with_schema`]) and up to [`MAX_MESSAGE_BYTES`], read as it
+//!   streams and dispatched with its payload reduced to a skeleton ([`super::aws_large_frame`]);
+//!   without a schema, past [`MAX_MESSAGE_BYTES`], or when its headers or skeleton exceed the
+//!   cap, it is counted in [`AwsFramerStats::oversized_frames`] and skipped by its declared
+//!   length (trustworthy: the prelude CRC matched);
 //! - a frame whose message CRC does not match, or whose headers cannot be parsed, is
 //!   counted and skipped (its length is still trustworthy);
 //! - a prelude whose CRC does not match (or whose lengths are impossible) cannot be trusted
@@ -30,46 +34,18 @@
 //!   [desynchronised](AwsEventStreamFramer::is_desynchronised) and ignores the rest of the
 //!   stream (there is no reliable way to find the next frame boundary).
 
-/// Bytes of the prelude (total length, headers length, prelude CRC).
-pub const PRELUDE_BYTES: usize = 12;
 /// Smallest possible message: prelude and message CRC, no headers or payload.
 pub const MIN_FRAME_BYTES: usize = 16;
+/// Longest message the protocol allows, in bytes: 16 MiB, the limit of the AWS SDKs'
+/// event-stream decoders (aws-sdk-kotlin `MAX_MESSAGE_SIZE = 16 * 1024 * 1024`;
+/// smithy-python bounds the payload alone by `_MAX_PAYLOAD_LENGTH = 16 * 1024**2`). Longer
+/// frames are skipped as oversized.
+pub const MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
 
-/// One frame. Header values are empty when the header is absent.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct AwsFrame<'a> {
-    /// `:event-type` (`messageStart`, `contentBlockDelta`, `chunk`…).
-    pub event_type: &'a [u8],
-    /// `:message-type`: `event`, `exception` or `error`.
-    pub message_type: &'a [u8],
-    /// `:exception-type` of an exception frame (`throttlingException`…).
-    pub exception_type: &'a [u8],
-    /// `:error-code` of an error frame.
-    pub error_code: &'a [u8],
-    /// `:content-type` of the payload (`application/json`).
-    pub content_type: &'a [u8],
-    pub payload: &'a [u8],
-}
-
-impl AwsFrame<'_> {
-    /// An `exception` or `error` frame (as opposed to an `event`).
-    pub fn is_exception(&self) -> bool {
-        self.message_type == b"exception" || self.message_type == b"error"
-    }
-}
-
-/// Why bytes could not be read as a frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FrameError {
-    /// Fewer bytes than the frame needs.
-    Incomplete,
-    /// Prelude CRC mismatch or impossible lengths: the frame's length cannot be trusted.
-    CorruptPrelude,
-    /// The message CRC does not match.
-    MessageCrc,
-    /// The headers section cannot be parsed (truncated header, unknown value type).
-    MalformedHeaders,
-}
+use super::aws_frame::parse_headers;
+pub use super::aws_frame::{AwsFrame, FrameError, PRELUDE_BYTES};
+use super::aws_large_frame::{LargeFrame, LargeFrameEnd};
+use super::json_reduce::ReduceSchema;
 
 /// Counters kept by the framer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,11 +84,6 @@ fn be_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(b))
 }
 
-fn be_u16(bytes: &[u8], at: usize) -> Option<u16> {
-    let b: [u8; 2] = bytes.get(at..at + 2)?.try_into().ok()?;
-    Some(u16::from_be_bytes(b))
-}
-
 /// Reads the frame at the start of `bytes`; returns it and its length in bytes.
 pub fn parse_frame(bytes: &[u8]) -> Result<(AwsFrame<'_>, usize), FrameError> {
     let total = check_prelude(bytes.get(..PRELUDE_BYTES).ok_or(FrameError::Incomplete)?)?;
@@ -132,52 +103,12 @@ fn parse_checked(frame: &[u8]) -> Result<AwsFrame<'_>, FrameError> {
     let headers = frame
         .get(PRELUDE_BYTES..headers_end)
         .ok_or(FrameError::MalformedHeaders)?;
-    let mut out = AwsFrame {
+    Ok(AwsFrame {
         payload: frame
             .get(headers_end..crc_at)
             .ok_or(FrameError::MalformedHeaders)?,
-        ..AwsFrame::default()
-    };
-    let mut at = 0;
-    while at < headers.len() {
-        let name_len = usize::from(*headers.get(at).ok_or(FrameError::MalformedHeaders)?);
-        let name = headers
-            .get(at + 1..at + 1 + name_len)
-            .ok_or(FrameError::MalformedHeaders)?;
-        at += 1 + name_len;
-        let kind = *headers.get(at).ok_or(FrameError::MalformedHeaders)?;
-        at += 1;
-        let fixed = match kind {
-            0 | 1 => Some(0),
-            2 => Some(1),
-            3 => Some(2),
-            4 => Some(4),
-            5 | 8 => Some(8),
-            9 => Some(16),
-            6 | 7 => None,
-            _ => return Err(FrameError::MalformedHeaders),
-        };
-        let (value, len) = match fixed {
-            Some(n) => (headers.get(at..at + n), n),
-            None => {
-                let n = usize::from(be_u16(headers, at).ok_or(FrameError::MalformedHeaders)?);
-                (headers.get(at + 2..at + 2 + n), 2 + n)
-            }
-        };
-        let value = value.ok_or(FrameError::MalformedHeaders)?;
-        at += len;
-        if kind == 7 {
-            match name {
-                b":event-type" => out.event_type = value,
-                b":message-type" => out.message_type = value,
-                b":exception-type" => out.exception_type = value,
-                b":error-code" => out.error_code = value,
-                b":content-type" => out.content_type = value,
-                _ => {}
-            }
-        }
-    }
-    Ok(out)
+        ..parse_headers(headers)?
+    })
 }
 
 /// The framer's state for one stream.
@@ -190,6 +121,12 @@ pub struct AwsEventStreamFramer {
     need: usize,
     /// Bytes of an oversized frame still to skip.
     skip: usize,
+    /// How to read a frame longer than the cap; `None`: skip it.
+    schema: Option<&'static ReduceSchema>,
+    /// The reader of frames longer than the cap (kept for the next one).
+    large: Option<Box<LargeFrame>>,
+    /// The current frame streams through `large`.
+    in_large: bool,
     desynchronised: bool,
     stats: AwsFramerStats,
 }
@@ -203,8 +140,20 @@ impl AwsEventStreamFramer {
             buf: Vec::new(),
             need: 0,
             skip: 0,
+            schema: None,
+            large: None,
+            in_large: false,
             desynchronised: false,
             stats: AwsFramerStats::default(),
+        }
+    }
+
+    /// A framer that reads frames longer than `cap` (up to [`MAX_MESSAGE_BYTES`]) with
+    /// `schema` instead of skipping them.
+    pub fn with_schema(cap: usize, schema: &'static ReduceSchema) -> Self {
+        AwsEventStreamFramer {
+            schema: Some(schema),
+            ..AwsEventStreamFramer::new(cap)
         }
     }
 
@@ -222,17 +171,47 @@ impl AwsEventStreamFramer {
         self.buf.len()
     }
 
-    /// Bytes of memory the buffer has reserved.
+    /// Bytes of memory the buffers have reserved.
     pub fn reserved_bytes(&self) -> usize {
-        self.buf.capacity()
+        self.buf.capacity() + self.large.as_ref().map_or(0, |l| l.reserved_bytes())
     }
 
     /// Feeds one read of the body; calls `on_frame` for every valid frame it completes.
     pub fn feed<F: FnMut(AwsFrame<'_>)>(&mut self, read: &[u8], on_frame: &mut F) {
+        self.feed_with_text(read, on_frame, &mut |_| {});
+    }
+
+    /// [`Self::feed`], handing each piece of visible text of a frame longer than the cap to
+    /// `on_text` as it streams (raw JSON string contents).
+    pub fn feed_with_text<F: FnMut(AwsFrame<'_>)>(
+        &mut self,
+        read: &[u8],
+        on_frame: &mut F,
+        on_text: &mut dyn FnMut(&[u8]),
+    ) {
         let mut rest = read;
         loop {
             if self.desynchronised {
                 return;
+            }
+            if self.in_large {
+                let Some(large) = self.large.as_mut() else {
+                    self.in_large = false;
+                    continue;
+                };
+                let n = large.feed(rest, on_text);
+                rest = rest.get(n..).unwrap_or_default();
+                if large.remaining() > 0 {
+                    return;
+                }
+                self.in_large = false;
+                match large.finish(on_frame) {
+                    LargeFrameEnd::Dispatched => self.stats.frames += 1,
+                    LargeFrameEnd::TooLarge => self.stats.oversized_frames += 1,
+                    LargeFrameEnd::Error(FrameError::MessageCrc) => self.stats.crc_mismatches += 1,
+                    LargeFrameEnd::Error(_) => self.stats.malformed_frames += 1,
+                }
+                continue;
             }
             if self.skip > 0 {
                 let n = self.skip.min(rest.len());
@@ -263,6 +242,10 @@ impl AwsEventStreamFramer {
                 }
             };
             if total > self.cap {
+                if self.start_large(prelude, total) {
+                    rest = rest.get(PRELUDE_BYTES..).unwrap_or_default();
+                    continue;
+                }
                 self.stats.oversized_frames += 1;
                 let n = total.min(rest.len());
                 self.skip = total - n;
@@ -298,6 +281,13 @@ impl AwsEventStreamFramer {
             }
             match check_prelude(&self.buf) {
                 Ok(total) if total > self.cap => {
+                    let prelude = std::mem::take(&mut self.buf);
+                    let large = self.start_large(&prelude, total);
+                    self.buf = prelude;
+                    if large {
+                        self.buf.clear();
+                        return true;
+                    }
                     self.stats.oversized_frames += 1;
                     self.skip = total - self.buf.len();
                     self.buf.clear();
@@ -328,11 +318,33 @@ impl AwsEventStreamFramer {
         true
     }
 
+    /// Starts reading a frame longer than the cap whose checked `prelude` says it is
+    /// `total` bytes long; returns false when it is to be skipped (no schema, or longer than
+    /// [`MAX_MESSAGE_BYTES`]).
+    fn start_large(&mut self, prelude: &[u8], total: usize) -> bool {
+        let Some(schema) = self.schema.filter(|_| total <= MAX_MESSAGE_BYTES) else {
+            return false;
+        };
+        let headers_len = be_u32(prelude, 4).unwrap_or_default() as usize;
+        let cap = self.cap;
+        let large = self
+            .large
+            .get_or_insert_with(|| Box::new(LargeFrame::new(cap, schema)));
+        large.start(
+            prelude.get(..PRELUDE_BYTES).unwrap_or_default(),
+            total,
+            headers_len,
+        );
+        self.in_large = true;
+        true
+    }
+
     /// Ends the stream. A frame still incomplete is counted as truncated (never dispatched).
     pub fn finish<F: FnMut(AwsFrame<'_>)>(&mut self, _on_frame: &mut F) {
-        if !self.buf.is_empty() || self.skip > 0 {
+        if !self.buf.is_empty() || self.skip > 0 || self.in_large {
             self.stats.truncated_frames += 1;
         }
+        self.in_large = false;
         self.buf.clear();
         self.need = 0;
         self.skip = 0;
@@ -351,6 +363,7 @@ impl AwsEventStreamFramer {
 
     fn desynchronise(&mut self) {
         self.desynchronised = true;
+        self.in_large = false;
         self.stats.corrupt_preludes += 1;
         self.buf = Vec::new();
         self.need = 0;
@@ -373,7 +386,7 @@ pub(crate) fn encode_frame(headers: &[(&str, &str)], payload: &[u8]) -> Vec<u8> 
 }
 
 #[cfg(test)]
-fn encode_raw(headers: &[u8], payload: &[u8]) -> Vec<u8> {
+pub(crate) fn encode_raw(headers: &[u8], payload: &[u8]) -> Vec<u8> {
     let total = (PRELUDE_BYTES + headers.len() + payload.len() + 4) as u32;
     let mut out = Vec::new();
     out.extend_from_slice(&total.to_be_bytes());
@@ -555,6 +568,124 @@ mod tests {
             assert_eq!(stats.oversized_frames, 1);
             assert!(!desync);
         }
+    }
+
+    static DELTA: ReduceSchema = ReduceSchema {
+        keep: &["delta.text", "usage"],
+        text: &[crate::framing::json_reduce::TextRule {
+            path: "delta.text",
+            kind: crate::framing::json_reduce::TextKind::Visible,
+            when: crate::framing::json_reduce::When::Always,
+        }],
+        event_stream_payload: crate::framing::json_reduce::EventStreamPayload::Json,
+    };
+
+    /// Frames through a framer with [`DELTA`]: (event type, payload) of each, the text
+    /// streamed, the stats.
+    fn frame_large(reads: &[&[u8]], cap: usize) -> (Vec<(String, String)>, String, AwsFramerStats) {
+        let mut framer = AwsEventStreamFramer::with_schema(cap, &DELTA);
+        let mut out = Vec::new();
+        let mut text = String::new();
+        let mut push = |f: AwsFrame<'_>| {
+            out.push((
+                String::from_utf8_lossy(f.event_type).into_owned(),
+                String::from_utf8_lossy(f.payload).into_owned(),
+            ))
+        };
+        for read in reads {
+            framer.feed_with_text(read, &mut push, &mut |t| {
+                text.push_str(&String::from_utf8_lossy(t))
+            });
+            assert!(framer.reserved_bytes() <= 2 * cap + 16 * 1024);
+        }
+        framer.finish(&mut push);
+        (out, text, framer.stats())
+    }
+
+    #[test]
+    fn a_frame_longer_than_the_cap_is_read_as_it_streams_at_any_split() {
+        let long = "abc".repeat(700);
+        let mut stream = event("a", "{}");
+        let payload = format!(
+            r#"{{"pad":"{}","delta":{{"text":"{long}"}},"usage":{{"n":1}}}}"#,
+            "p".repeat(500)
+        );
+        stream.extend(event("big", &payload));
+        stream.extend(event("b", "{}"));
+        let want = vec![
+            ("a".to_owned(), "{}".to_owned()),
+            (
+                "big".to_owned(),
+                "{\"delta\":{\"text\":\"\u{0}V2100\"},\"usage\":{\"n\":1}}".to_owned(),
+            ),
+            ("b".to_owned(), "{}".to_owned()),
+        ];
+        for size in [1, 2, 5, 13, 100, stream.len()] {
+            let reads: Vec<&[u8]> = stream.chunks(size).collect();
+            let (got, text, stats) = frame_large(&reads, 1024);
+            assert_eq!(got, want, "size {size}");
+            assert_eq!(text, long);
+            assert_eq!((stats.frames, stats.oversized_frames), (3, 0));
+        }
+    }
+
+    #[test]
+    fn a_large_frame_with_a_bad_crc_is_not_dispatched_and_the_next_one_is() {
+        let long = "x".repeat(3000);
+        let mut big = event("big", &format!(r#"{{"delta":{{"text":"{long}"}}}}"#));
+        let at = big.len() - 2;
+        big[at] ^= 1;
+        let mut stream = big;
+        stream.extend(event("b", "{}"));
+        for size in [3, 1000, stream.len()] {
+            let reads: Vec<&[u8]> = stream.chunks(size).collect();
+            let (got, _, stats) = frame_large(&reads, 1024);
+            assert_eq!(got, vec![("b".to_owned(), "{}".to_owned())]);
+            assert_eq!((stats.crc_mismatches, stats.frames), (1, 1));
+        }
+    }
+
+    #[test]
+    fn large_frames_past_the_protocol_limit_or_with_headers_past_the_cap_are_oversized() {
+        // Headers longer than the cap.
+        let value = "h".repeat(2000);
+        let mut stream = encode_frame(&[(":event-type", "big"), ("x-long", &value)], b"{}");
+        stream.extend(event("b", "{}"));
+        let (got, _, stats) = frame_large(&stream.chunks(100).collect::<Vec<_>>(), 1024);
+        assert_eq!(got, vec![("b".to_owned(), "{}".to_owned())]);
+        assert_eq!(stats.oversized_frames, 1);
+        // A skeleton longer than the cap (a kept member that is not text).
+        let mut stream = event(
+            "big",
+            &format!(r#"{{"usage":{{"n":"{}"}}}}"#, "1,".repeat(1000)),
+        );
+        stream.extend(event("b", "{}"));
+        let (got, _, stats) = frame_large(&[&stream], 256);
+        assert_eq!(got.len(), 1);
+        assert_eq!(stats.oversized_frames, 1);
+        // Longer than 16 MiB: skipped by its length without reading it.
+        let mut prelude = Vec::new();
+        prelude.extend_from_slice(&((MAX_MESSAGE_BYTES + 1) as u32).to_be_bytes());
+        prelude.extend_from_slice(&0u32.to_be_bytes());
+        let crc = crc32fast::hash(&prelude);
+        prelude.extend_from_slice(&crc.to_be_bytes());
+        let mut stream = prelude;
+        stream.resize(MAX_MESSAGE_BYTES + 1, b' ');
+        stream.extend(event("b", "{}"));
+        let (got, text, stats) = frame_large(&stream.chunks(1 << 20).collect::<Vec<_>>(), 1024);
+        assert_eq!(got, vec![("b".to_owned(), "{}".to_owned())]);
+        assert_eq!((text.as_str(), stats.oversized_frames), ("", 1));
+    }
+
+    #[test]
+    fn a_stream_cut_inside_a_large_frame_is_truncated() {
+        let stream = event(
+            "big",
+            &format!(r#"{{"delta":{{"text":"{}"}}}}"#, "x".repeat(3000)),
+        );
+        let (got, _, stats) = frame_large(&[&stream[..2000]], 1024);
+        assert!(got.is_empty());
+        assert_eq!(stats.truncated_frames, 1);
     }
 
     #[test]

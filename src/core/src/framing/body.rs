@@ -74,8 +74,7 @@ impl BodyReader {
     /// capped at `cap` bytes. Compressed bodies (`content-encoding` other than `identity`)
     /// are not parsed: the request is still counted, without content measurements.
     ///
-    /// With a `schema`, events larger than the cap are read as they stream (the AWS
-    /// event-stream framer keeps skipping them).
+    /// With a `schema`, events larger than the cap are read as they stream.
     pub fn for_response(
         framing: Framing,
         content_encoding: Option<&str>,
@@ -95,7 +94,10 @@ impl BodyReader {
                 Some(schema) => NdjsonFramer::with_schema(cap, schema),
                 None => NdjsonFramer::new(cap),
             }),
-            Framing::AwsEventStream => BodyReader::Aws(AwsEventStreamFramer::new(cap)),
+            Framing::AwsEventStream => BodyReader::Aws(match schema {
+                Some(schema) => AwsEventStreamFramer::with_schema(cap, schema),
+                None => AwsEventStreamFramer::new(cap),
+            }),
             Framing::WholeJson => BodyReader::Whole {
                 body: Vec::new(),
                 cap,
@@ -135,7 +137,9 @@ impl BodyReader {
             BodyReader::Ndjson(framer) => {
                 framer.feed_with_text(read, &mut |line| emit(BodyEvent::Line(line)), &mut on_text)
             }
-            BodyReader::Aws(framer) => framer.feed(read, &mut |frame| emit(BodyEvent::Aws(frame))),
+            BodyReader::Aws(framer) => {
+                framer.feed_with_text(read, &mut |frame| emit(BodyEvent::Aws(frame)), &mut on_text)
+            }
             BodyReader::Whole {
                 body,
                 cap,

@@ -71,6 +71,18 @@ pub struct ReduceSchema {
     pub keep: &'static [&'static str],
     /// Strings read as text (their paths must also be kept).
     pub text: &'static [TextRule],
+    /// How an AWS event-stream frame's payload holds the document (Bedrock).
+    pub event_stream_payload: EventStreamPayload,
+}
+
+/// How the payload of an AWS event-stream frame holds the JSON document a schema reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventStreamPayload {
+    /// The payload is the document (`ConverseStream` events).
+    Json,
+    /// The payload is `{"bytes":"<base64 of the document>"}` (`InvokeModelWithResponseStream`
+    /// `chunk` events, a `PayloadPart`).
+    Base64Bytes,
 }
 
 /// Why a large event could not be read.
@@ -941,6 +953,7 @@ mod tests {
                 when: When::Always,
             },
         ],
+        event_stream_payload: EventStreamPayload::Json,
     };
 
     fn reduce(parts: &[&[u8]], cap: usize) -> (Result<Vec<u8>, ReduceError>, Vec<u8>) {

@@ -5,6 +5,9 @@
 //! Nothing here knows which API a body belongs to.
 
 pub mod aws_eventstream;
+pub mod aws_frame;
+pub mod aws_large_frame;
+pub mod base64_stream;
 pub mod body;
 pub mod json_reduce;
 pub mod ndjson;

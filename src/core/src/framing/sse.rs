@@ -876,7 +876,7 @@ mod cut_point_tests {
 #[cfg(test)]
 mod large_event_tests {
     use super::*;
-    use crate::framing::json_reduce::{TextKind, TextRule, When};
+    use crate::framing::json_reduce::{EventStreamPayload, TextKind, TextRule, When};
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -887,6 +887,7 @@ mod large_event_tests {
             kind: TextKind::Visible,
             when: When::Type(&["text"]),
         }],
+        event_stream_payload: EventStreamPayload::Json,
     };
 
     type Framed = (Vec<(Vec<u8>, Vec<u8>)>, Vec<u8>, FramerStats);

@@ -1020,6 +1020,20 @@ fn large_whole_bodies_of_every_format_give_their_usage() {
             ),
             (9, 300_000),
         ),
+        (
+            "/model/anthropic.claude-3-5-haiku-20241022-v1:0/invoke",
+            format!(
+                r#"{{"id":"msg_1","type":"message","role":"assistant","model":"claude-3-5-haiku","content":[{{"type":"text","text":"{text}"}}],"stop_reason":"end_turn","usage":{{"input_tokens":9,"output_tokens":300000}},"pad":"{pad}"}}"#
+            ),
+            (9, 300_000),
+        ),
+        (
+            "/model/meta.llama3-70b-instruct-v1:0/invoke",
+            format!(
+                r#"{{"generation":"{text}","prompt_token_count":13,"generation_token_count":300000,"stop_reason":"stop","pad":"{pad}"}}"#
+            ),
+            (13, 300_000),
+        ),
     ];
     for (path, body, (input, output)) in cases {
         let plugin = Plugin::new(Config::default());

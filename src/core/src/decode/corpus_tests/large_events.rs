@@ -1,6 +1,7 @@
-//! Every streamed corpus file (SSE and NDJSON formats) with one event inflated past the cap
-//! — a long answer string, padding in a member no decoder reads, a long Ollama `context`, a
-//! Responses `response.completed` repeating a long answer — read through the body reader
+//! Every streamed corpus file (SSE, NDJSON and AWS event-stream formats) with one event
+//! inflated past the cap — a long answer string, padding in a member no decoder reads, a long
+//! Ollama `context`, a Responses `response.completed` repeating a long answer, a Bedrock
+//! invoke chunk whose base64 `bytes` carry a long model chunk — read through the body reader
 //! (`framing::BodyReader` with the format's `reduce_schema`) as the filter reads it, gives
 //! the metrics of the original file: same events, content events completed by the same
 //! reads (TTFT and gaps), usage, finish reason, refusal and error signals; a longer answer
@@ -10,6 +11,8 @@
 use super::*;
 use crate::decode::json::RawStr;
 use crate::decode::{decode_body_event, reduce_schema};
+use crate::framing::aws_eventstream::{encode_raw, parse_frame, PRELUDE_BYTES};
+use crate::framing::base64_stream::Base64Stream;
 use crate::framing::{BodyEvent, BodyReader};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -95,6 +98,7 @@ fn reader_bytes(reader: &BodyReader) -> usize {
     match reader {
         BodyReader::Sse(f) => f.reserved_bytes(),
         BodyReader::Ndjson(f) => f.reserved_bytes(),
+        BodyReader::Aws(f) => f.reserved_bytes(),
         _ => 0,
     }
 }
@@ -103,6 +107,15 @@ fn reader_bytes(reader: &BodyReader) -> usize {
 fn segments(case: &Case) -> Vec<&'static [u8]> {
     let bytes = case.bytes;
     let mut out = Vec::new();
+    if case.framing == Framing::AwsEventStream {
+        let mut at = 0;
+        while let Some(len) = bytes.get(at..at + 4) {
+            let total = u32::from_be_bytes(len.try_into().unwrap()) as usize;
+            out.push(&bytes[at..at + total]);
+            at += total;
+        }
+        return out;
+    }
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -163,6 +176,9 @@ fn inflate(
     size: usize,
 ) -> Option<(Vec<Vec<u8>>, usize, String)> {
     let per_segment = per_segment_facts(case, segs);
+    if case.framing == Framing::AwsEventStream {
+        return inflate_aws(case, segs, original, &per_segment, kind, size);
+    }
     let (index, insert_at, insert, added_text) = match kind {
         Inflate::PadContentEvent | Inflate::PadUsageEvent => {
             let index = if kind == Inflate::PadContentEvent {
@@ -215,6 +231,131 @@ fn inflate(
     let mut out: Vec<Vec<u8>> = segs.iter().map(|s| s.to_vec()).collect();
     out[index].splice(insert_at..insert_at, insert.bytes());
     Some((out, index, added_text))
+}
+
+/// [`inflate`] for an AWS event-stream file: the frame is re-encoded (lengths, CRCs). Converse:
+/// padding or long text in the event's payload. Invoke: [`Inflate::PadContentEvent`] and
+/// [`Inflate::LongText`] grow the model chunk inside the base64 `bytes` (by 3/4 of `size`,
+/// so that the base64 adds `size`), [`Inflate::PadUsageEvent`] pads the frame's own JSON.
+fn inflate_aws(
+    case: &Case,
+    segs: &[&[u8]],
+    original: &Read,
+    per_segment: &[(bool, bool, Option<usize>)],
+    kind: Inflate,
+    size: usize,
+) -> Option<(Vec<Vec<u8>>, usize, String)> {
+    let index = match kind {
+        Inflate::PadContentEvent | Inflate::LongText => *original.arrivals.first()?,
+        Inflate::PadUsageEvent => per_segment.iter().rposition(|f| f.1)?,
+        _ => return None,
+    };
+    let seg = segs[index];
+    let (frame, _) = parse_frame(seg).ok()?;
+    let headers_len = u32::from_be_bytes(seg[4..8].try_into().unwrap()) as usize;
+    let headers = &seg[PRELUDE_BYTES..PRELUDE_BYTES + headers_len];
+    let payload = frame.payload;
+    let pad = |size: usize| format!("\"llmtap_pad\":\"{}\",", repeat_to("pad\\\"ding ", size).0);
+    let (new_payload, added) = if case.format == WireFormat::BedrockInvoke {
+        let key = b"\"bytes\":\"";
+        let start = find(payload, key)? + key.len();
+        let end = start + payload[start..].iter().position(|&b| b == b'"')?;
+        let mut inner = Vec::new();
+        let mut decoder = Base64Stream::new();
+        decoder.feed(&payload[start..end], &mut |b| inner.extend_from_slice(b));
+        assert!(!decoder.failed(), "{}", case.file);
+        let inner_size = size / 4 * 3;
+        let (at, insert, added) = match kind {
+            Inflate::PadUsageEvent => {
+                let at = payload.iter().position(|&b| b == b'{')? + 1;
+                let mut out = payload.to_vec();
+                out.splice(at..at, pad(size).bytes());
+                return Some(replace_seg(
+                    segs,
+                    index,
+                    encode_raw(headers, &out),
+                    String::new(),
+                ));
+            }
+            Inflate::PadContentEvent => (
+                inner.iter().position(|&b| b == b'{')? + 1,
+                pad(inner_size),
+                String::new(),
+            ),
+            _ => {
+                let mut text_at = None;
+                let facts =
+                    super::super::bedrock::decode_invoke_decoded(b"chunk", &inner, &mut |_| {});
+                if let Some(text) = facts.ok()?.text {
+                    text_at = Some(text.0.as_ptr() as usize - inner.as_ptr() as usize);
+                }
+                let (text, n) = repeat_to(TEXT_UNIT, inner_size);
+                (text_at?, text, TEXT_UNIT_DECODED.repeat(n))
+            }
+        };
+        inner.splice(at..at, insert.bytes());
+        let mut out = payload[..start].to_vec();
+        out.extend_from_slice(base64(&inner).as_bytes());
+        out.extend_from_slice(&payload[end..]);
+        (out, added)
+    } else {
+        let payload_at = payload.as_ptr() as usize - seg.as_ptr() as usize;
+        let (at, insert, added) = match kind {
+            Inflate::LongText => {
+                let (text, n) = repeat_to(TEXT_UNIT, size);
+                (
+                    per_segment[index].2? - payload_at,
+                    text,
+                    TEXT_UNIT_DECODED.repeat(n),
+                )
+            }
+            _ => (
+                payload.iter().position(|&b| b == b'{')? + 1,
+                pad(size),
+                String::new(),
+            ),
+        };
+        let mut out = payload.to_vec();
+        out.splice(at..at, insert.bytes());
+        (out, added)
+    };
+    Some(replace_seg(
+        segs,
+        index,
+        encode_raw(headers, &new_payload),
+        added,
+    ))
+}
+
+fn replace_seg(
+    segs: &[&[u8]],
+    index: usize,
+    with: Vec<u8>,
+    added: String,
+) -> (Vec<Vec<u8>>, usize, String) {
+    let mut out: Vec<Vec<u8>> = segs.iter().map(|s| s.to_vec()).collect();
+    out[index] = with;
+    (out, index, added)
+}
+
+/// Standard base64 with padding (RFC 4648 §4).
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for c in bytes.chunks(3) {
+        let v = c
+            .iter()
+            .enumerate()
+            .fold(0u32, |a, (i, b)| a | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= c.len() {
+                char::from(TABLE[(v >> (18 - 6 * i) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    out
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -374,4 +515,43 @@ fn ollama_large_events_read_exactly() {
 #[test]
 fn tgi_large_events_read_exactly() {
     check_folder_inflated("tgi-sse");
+}
+
+/// Bedrock `ConverseStream` and `InvokeModelWithResponseStream` files, one frame inflated
+/// past the cap, past 1 MiB and to 15 MiB (the protocol allows 16 MiB frames), reads cut
+/// inside the prelude, headers, payload and CRC (3- and 13-byte reads) and at random.
+#[test]
+fn bedrock_large_frames_read_exactly() {
+    let mut checked = Vec::new();
+    let mut big = Vec::new();
+    for case in cases("bedrock-eventstream") {
+        for kind in [
+            Inflate::PadContentEvent,
+            Inflate::PadUsageEvent,
+            Inflate::LongText,
+        ] {
+            if !check(&case, kind, CAP + 1, &[3, 13, 1000, 65536], 4) {
+                continue;
+            }
+            checked.push((case.format, kind));
+            check(&case, kind, 1 << 20, &[4096, 100_003], 1);
+            // 15 MiB once per format and inflation.
+            if !big.contains(&(case.format, kind)) {
+                assert!(check(&case, kind, 15 << 20, &[1 << 20], 0));
+                big.push((case.format, kind));
+            }
+        }
+    }
+    for format in [WireFormat::BedrockConverse, WireFormat::BedrockInvoke] {
+        for kind in [
+            Inflate::PadContentEvent,
+            Inflate::PadUsageEvent,
+            Inflate::LongText,
+        ] {
+            assert!(
+                checked.contains(&(format, kind)),
+                "{format:?} {kind:?} never inflated"
+            );
+        }
+    }
 }
