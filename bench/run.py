@@ -445,8 +445,10 @@ def build_noop_module() -> Path | None:
 def cargo_executable(subcommand: str, target: list[str], quick: bool) -> Path:
     """Builds a core target (a no-op when `make` already built it) and returns its path.
     The smoke run uses the `test` profile, which `cargo test --workspace` has already built
-    the core for; the real run uses release (example) or bench (benches)."""
-    profile = ["--profile", "test"] if quick else (["--release"] if subcommand == "build" else [])
+    the core for; the real run uses the `callgrind` profile (example: the shipped module's
+    optimisation settings, natively) or bench (benches)."""
+    profile = ["--profile", "test"] if quick else (
+        ["--profile", "callgrind"] if subcommand == "build" else [])
     extra = ["--no-run"] if subcommand == "bench" else []
     out = sh(["cargo", subcommand, "--quiet", "-p", "llmtap-core", *profile, *target, *extra,
               "--message-format=json"], cwd=REPO)
@@ -773,8 +775,8 @@ def write_report(path: Path, ctx: dict) -> None:
     if instr:
         w("## Instructions per chunk (callgrind, native build of the core)")
         w("")
-        w("`valgrind --tool=callgrind` on `src/core/examples/chunk_instructions.rs` (release "
-          "build), the whole per-stream state machine (`llmtap_core::stream`) behind a host whose "
+        w("`valgrind --tool=callgrind` on `src/core/examples/chunk_instructions.rs` (`callgrind` profile: "
+          "the release build with the shipped module's whole-program LTO), the whole per-stream state machine (`llmtap_core::stream`) behind a host whose "
           "calls cost nothing; two runs that differ only in the number of chunks, so start-up and "
           "per-stream work cancel out. Stable on a noisy machine; excludes the proxy-wasm ABI "
           "(body copy into the VM, host calls) and V8's code quality.")
@@ -1093,7 +1095,7 @@ def main() -> None:
         f"{command}   # = setup wasm noop-wasm cli bench-tools{'' if quick else ' bench-peer'}, then:",
         "cargo build --release -p llmtap-bench",
         f".venv/bin/python bench/run.py{' --quick' if quick else ''}",
-        "# run.py builds: cargo build " + ("--profile test" if quick else "--release")
+        "# run.py builds: cargo build " + ("--profile test" if quick else "--profile callgrind")
         + " -p llmtap-core --example chunk_instructions; cargo bench -p llmtap-core --no-run",
         "# inside: llmtap run … --print-bootstrap (bare: wasm filter removed), envoy -c … --concurrency N,",
         "#         llmtap-bench upstream / load, valgrind --tool=callgrind, cargo bench -p llmtap-core",
