@@ -111,6 +111,12 @@ fn decode_escape(bytes: &[u8]) -> (char, usize) {
     (simple, 2)
 }
 
+/// Whether `b` can appear in a JSON number (digits, sign, fraction point, exponent).
+#[inline]
+fn is_number_byte(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
+}
+
 /// A cursor over one JSON document.
 #[derive(Debug)]
 pub struct Reader<'a> {
@@ -128,7 +134,22 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next byte that is not white space. Compact JSON (what every API streams) has
+    /// none between tokens, so the first byte is tested inline before the loop: every
+    /// token read starts here.
+    #[inline]
     fn peek(&mut self) -> Result<u8, JsonError> {
+        // JSON white space is four bytes, all at or below the space character.
+        if let Some(&b) = self.bytes.get(self.pos) {
+            if b > b' ' {
+                return Ok(b);
+            }
+        }
+        self.skip_white_space()
+    }
+
+    #[cold]
+    fn skip_white_space(&mut self) -> Result<u8, JsonError> {
         while let Some(&b) = self.bytes.get(self.pos) {
             if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
                 self.pos += 1;
@@ -139,6 +160,7 @@ impl<'a> Reader<'a> {
         Err(JsonError::UnexpectedEnd)
     }
 
+    #[inline]
     fn expect(&mut self, byte: u8) -> Result<(), JsonError> {
         if self.peek()? == byte {
             self.pos += 1;
@@ -226,6 +248,12 @@ impl<'a> Reader<'a> {
     /// The next value is a string: returns it raw.
     pub fn string(&mut self) -> Result<RawStr<'a>, JsonError> {
         self.expect(b'"')?;
+        self.string_body()
+    }
+
+    /// Reads a string's body and closing quote (the opening quote is consumed). The body is
+    /// skipped with `memchr2` from one `"` or `\\` to the next, never byte by byte.
+    fn string_body(&mut self) -> Result<RawStr<'a>, JsonError> {
         let start = self.pos;
         let rest = self.bytes.get(start..).unwrap_or_default();
         let mut offset = 0;
@@ -248,7 +276,13 @@ impl<'a> Reader<'a> {
     /// The next value is a string or null: returns the string, `None` for null.
     pub fn opt_string(&mut self) -> Result<Option<RawStr<'a>>, JsonError> {
         match self.peek()? {
-            b'"' => self.string().map(Some),
+            b'"' => {
+                self.pos += 1;
+                self.string_body().map(Some)
+            }
+            // `null` is the usual non-string here (`finish_reason` on every chunk before the
+            // last): read it without going through `skip`.
+            b'n' => self.literal(b"null").map(|()| None),
             _ => self.skip().map(|()| None),
         }
     }
@@ -310,27 +344,31 @@ impl<'a> Reader<'a> {
         match self.peek()? {
             b'{' => self.object(|_, r| r.skip()),
             b'[' => self.array(|r| r.skip()),
-            b'"' => self.string().map(|_| ()),
+            b'"' => {
+                self.pos += 1;
+                self.string_body().map(|_| ())
+            }
             b't' => self.literal(b"true"),
             b'f' => self.literal(b"false"),
             b'n' => self.literal(b"null"),
             b'-' | b'0'..=b'9' => {
-                let start = self.pos;
-                while let Some(&b) = self.bytes.get(self.pos) {
-                    if b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E') {
-                        self.pos += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if self.pos == start {
-                    Err(JsonError::UnexpectedByte(start))
-                } else {
-                    Ok(())
-                }
+                self.skip_number();
+                Ok(())
             }
             _ => Err(JsonError::UnexpectedByte(self.pos)),
         }
+    }
+
+    /// Skips a number (the caller has seen its first byte, a digit or `-`). Ids, timestamps
+    /// and counts are mostly digits, so whole runs of them are passed in one scan before the
+    /// rarer sign, fraction and exponent bytes are looked at.
+    fn skip_number(&mut self) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let len = rest
+            .iter()
+            .position(|&b| !is_number_byte(b))
+            .unwrap_or(rest.len());
+        self.pos += len;
     }
 
     fn literal(&mut self, word: &[u8]) -> Result<(), JsonError> {
