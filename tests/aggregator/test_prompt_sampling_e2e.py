@@ -49,7 +49,9 @@ def test_envoy_samples_reach_the_aggregator_and_are_embedded(artifacts, tmp_path
             assert resp.status == 200, resp.body[:300]
         text = wait_embedded(base, len(prompts))
         assert f"llmtap_prompt_samples_received_total {len(prompts)}\n" in text, text[:2000]
-        assert f'llmtap_prompt_embedding_count{{gen_ai_request_model="e2e-model"}} {len(prompts)}\n' in text
+        counts = [line for line in text.splitlines()
+                  if line.startswith("llmtap_prompt_embedding_count{") and '"e2e-model"' in line]
+        assert len(counts) == 1 and float(counts[0].rsplit(" ", 1)[1]) == len(prompts), counts
         m = envoy.wait_for(lambda m: m.total("llm_prompt_samples_total", result="sent") >= len(prompts))
         assert m.total("llm_prompt_samples_total", result="sent") == len(prompts)
         assert m.total("llm_prompt_samples_total", result="dropped") == 0
