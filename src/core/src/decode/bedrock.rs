@@ -54,6 +54,7 @@ use super::envelope::{error_facts, opt_array, opt_object, present};
 use super::usage::{self, read_usage};
 use super::{anthropic, openai_chat, Builder, DecodeError, EventFacts, RefusalSignal, UsageReport};
 use crate::decode::json::{JsonError, RawStr, Reader};
+use crate::framing::base64_stream::Base64Stream;
 
 /// Whether an event name is an exception type (`throttlingException`…).
 fn is_exception(event_name: &[u8]) -> bool {
@@ -407,50 +408,18 @@ fn native_stop<'a>(reason: Option<RawStr<'a>>, b: &mut Builder<'a, '_>) {
     }
 }
 
-/// Appends the base64 (RFC 4648 §4) decoding of `text` to `out`. Padding is optional; a
-/// JSON-escaped `\/` stands for `/`; anything else outside the alphabet is an error.
+/// Appends the base64 (RFC 4648 §4) decoding of `text` to `out` (the streaming decoder of
+/// large frames, fed the whole text at once). Padding is optional; a JSON-escaped `\/` stands
+/// for `/`; anything else outside the alphabet is an error.
 fn decode_base64(text: &[u8], out: &mut Vec<u8>) -> Result<(), DecodeError> {
     out.reserve_exact(text.len() / 4 * 3 + 3);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    let mut padding = 0;
-    let mut bytes = text.iter().copied();
-    while let Some(c) = bytes.next() {
-        let c = if c == b'\\' {
-            match bytes.next() {
-                Some(b'/') => b'/',
-                _ => return Err(DecodeError::Base64),
-            }
-        } else {
-            c
-        };
-        let value = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' => {
-                padding += 1;
-                continue;
-            }
-            _ => return Err(DecodeError::Base64),
-        };
-        if padding > 0 {
-            return Err(DecodeError::Base64); // data after padding
-        }
-        acc = (acc << 6) | u32::from(value);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
+    let mut stream = Base64Stream::new();
+    stream.feed(text, &mut |piece| out.extend_from_slice(piece));
+    if stream.is_complete() {
+        Ok(())
+    } else {
+        Err(DecodeError::Base64)
     }
-    if padding > 2 || bits >= 6 {
-        return Err(DecodeError::Base64);
-    }
-    Ok(())
 }
 
 #[cfg(test)]

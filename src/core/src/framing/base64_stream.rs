@@ -20,6 +20,8 @@ pub struct Base64Stream {
     bits: u32,
     /// `=` seen: only more `=` may follow.
     padded: bool,
+    /// `=` characters seen (a whole input has at most two).
+    padding: u8,
     /// After a `\`: the next byte must be `/`.
     escaped: bool,
     failed: bool,
@@ -35,6 +37,12 @@ impl Base64Stream {
     /// The input was not base64.
     pub fn failed(&self) -> bool {
         self.failed
+    }
+
+    /// The input fed so far is a whole base64 text: nothing failed, no lone trailing
+    /// character (6 bits that make no byte), at most two `=`.
+    pub fn is_complete(&self) -> bool {
+        !self.failed && self.bits < 6 && self.padding <= 2
     }
 
     /// Bytes decoded so far.
@@ -71,6 +79,7 @@ impl Base64Stream {
                 b'/' => 63,
                 b'=' => {
                     self.padded = true;
+                    self.padding = self.padding.saturating_add(1);
                     continue;
                 }
                 _ => {
