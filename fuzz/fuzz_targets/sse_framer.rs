@@ -2,7 +2,7 @@
 //! more than its cap, and gives the same events however the input is cut.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use llmtap_core::framing::sse::{SseFramer, MAX_EVENT_NAME_BYTES};
+use llmtap_core::framing::sse::{SseFramer, MAX_BUFFERED_OVER_CAP};
 
 const CAP: usize = 1024;
 
@@ -12,7 +12,7 @@ fn frame(parts: &[&[u8]]) -> Vec<(Vec<u8>, Vec<u8>)> {
     let mut push = |e: llmtap_core::framing::sse::SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
     for part in parts {
         framer.feed(part, &mut push);
-        assert!(framer.buffered_bytes() <= CAP + MAX_EVENT_NAME_BYTES);
+        assert!(framer.buffered_bytes() <= CAP + MAX_BUFFERED_OVER_CAP);
     }
     framer.finish(&mut push);
     events

@@ -6,7 +6,7 @@
 use super::{decode_aws_frame, decode_event_with_text, framing, Framing, UsageReport, WireFormat};
 use crate::framing::aws_eventstream::{AwsEventStreamFramer, AwsFrame};
 use crate::framing::ndjson::NdjsonFramer;
-use crate::framing::sse::{SseFramer, MAX_EVENT_NAME_BYTES};
+use crate::framing::sse::{SseFramer, MAX_BUFFERED_OVER_CAP};
 use crate::testing::{random_splits, Rng};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -403,7 +403,7 @@ fn random_mutations_never_panic_nor_grow_buffers_past_caps() {
                     let mut framer = SseFramer::new(SMALL_CAP);
                     for part in &parts {
                         framer.feed(part, &mut |e| decode(e.name, e.data, &mut scratch));
-                        assert!(framer.buffered_bytes() <= SMALL_CAP + MAX_EVENT_NAME_BYTES);
+                        assert!(framer.buffered_bytes() <= SMALL_CAP + MAX_BUFFERED_OVER_CAP);
                     }
                     framer.finish(&mut |e| decode(e.name, e.data, &mut scratch));
                 }

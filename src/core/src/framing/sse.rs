@@ -27,6 +27,13 @@ use memchr::memchr2;
 /// against short known names).
 pub const MAX_EVENT_NAME_BYTES: usize = 64;
 
+/// The most bytes [`SseFramer::buffered_bytes`] may hold beyond the cap: the current event's
+/// name (at most [`MAX_EVENT_NAME_BYTES`]) and a next `event:` line cut by a read, kept as its
+/// prefix and name (at most `event: ` + [`MAX_EVENT_NAME_BYTES`]) until the line ends and
+/// replaces the name. The data kept never exceeds the cap.
+pub const MAX_BUFFERED_OVER_CAP: usize =
+    MAX_EVENT_NAME_BYTES + EVENT_PREFIX_BYTES + MAX_EVENT_NAME_BYTES;
+
 /// One dispatched event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SseEvent<'a> {
@@ -705,7 +712,7 @@ mod tests {
         };
         for read in reads {
             framer.feed(read, &mut push);
-            assert!(framer.buffered_bytes() <= cap + MAX_EVENT_NAME_BYTES);
+            assert!(framer.buffered_bytes() <= cap + MAX_BUFFERED_OVER_CAP);
         }
         framer.finish(&mut push);
         (out, framer.stats())
@@ -828,7 +835,7 @@ mod tests {
             let mut framer = SseFramer::new(1024);
             for part in splits {
                 framer.feed(part, &mut |_| {});
-                assert!(framer.buffered_bytes() <= 1024 + MAX_EVENT_NAME_BYTES);
+                assert!(framer.buffered_bytes() <= 1024 + MAX_BUFFERED_OVER_CAP);
             }
             framer.finish(&mut |_| {});
         }
@@ -899,7 +906,7 @@ mod large_event_tests {
         let mut push = |e: SseEvent<'_>| events.push((e.name.to_vec(), e.data.to_vec()));
         for part in parts {
             framer.feed_with_text(part, &mut push, &mut |t| text.extend_from_slice(t));
-            assert!(framer.buffered_bytes() <= cap + MAX_EVENT_NAME_BYTES);
+            assert!(framer.buffered_bytes() <= cap + MAX_BUFFERED_OVER_CAP);
         }
         framer.finish_with_text(&mut push, &mut |t| text.extend_from_slice(t));
         (events, text, framer.stats())
