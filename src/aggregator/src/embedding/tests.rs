@@ -103,34 +103,3 @@ fn a_directory_without_a_model_is_explained() {
     let err = SentenceEncoder::load(dir.path()).unwrap_err().to_string();
     assert!(err.contains("config.json"), "{err}");
 }
-
-/// Embeddings per second of prompts of `max_tokens` (256) word pieces, in batches of the
-/// worker's size. A benchmark, not a check: bench/embeddings/RESULTS.md gives the command.
-#[test]
-#[ignore = "benchmark (bench/embeddings/RESULTS.md)"]
-fn embedding_throughput() {
-    let Some(encoder) = test_encoder() else {
-        return;
-    };
-    let sentence = "Explain how the borrow checker decides whether two references may alias. ";
-    let mut prompt = String::new();
-    while encoder.token_count(&prompt).unwrap() < encoder.max_tokens() {
-        prompt.push_str(sentence);
-    }
-    assert_eq!(encoder.token_count(&prompt).unwrap(), 256);
-    let prompts: Vec<String> = (0..128).map(|i| format!("{i} {prompt}")).collect();
-    let texts: Vec<&str> = prompts.iter().map(String::as_str).collect();
-    let batch = crate::prompt_samples::FORWARD_BATCH;
-    encoder.embed(&texts[..batch]).unwrap();
-    let start = std::time::Instant::now();
-    for chunk in texts.chunks(batch) {
-        encoder.embed(chunk).unwrap();
-    }
-    let seconds = start.elapsed().as_secs_f64();
-    println!(
-        "{} prompts of 256 tokens in {seconds:.2} s: {:.1} prompts/s (batches of {batch}, {} threads available)",
-        texts.len(),
-        texts.len() as f64 / seconds,
-        std::thread::available_parallelism().map_or(0, usize::from)
-    );
-}
