@@ -97,6 +97,20 @@ def embedding_samples(text: str) -> dict[str, float]:
     return out
 
 
+def start_aggregator(tmp_path: Path, model: Path) -> tuple[harness.Proc, str]:
+    """`llmtap aggregate` in scale mode (its own Prometheus is not needed to accept samples) with
+    the embedding model and the test token; returns it and its base URL once it listens."""
+    port = harness.free_port()
+    agg = harness.Proc(
+        "aggregate-embed",
+        [harness.LLMTAP_BIN, "aggregate", "--prometheus", "http://127.0.0.1:1", "--listen", f"127.0.0.1:{port}",
+         "--embedding-model", model, "--prompt-samples-token", TOKEN, "--evaluate-every", "1h"],
+        tmp_path / "aggregate.log",
+    )
+    agg.wait_for_log(r"llmtap aggregate listening on", timeout=120)
+    return agg, f"http://127.0.0.1:{port}"
+
+
 def drift_once(*args) -> tuple[int, dict]:
     r = harness.run_cmd([harness.LLMTAP_BIN, "drift", "--once", "--json", *args], timeout=600)
     assert r.stdout, r.stderr
@@ -114,17 +128,8 @@ def test_the_prometheus_path_gives_the_offline_verdict(cli, model, tmp_path):
     assert rc == 3
     assert local["statistics"]["reference_samples"] == 150 and local["statistics"]["current_samples"] == 80
 
-    # The aggregator in scale mode (its own Prometheus is not needed to accept samples).
-    port = harness.free_port()
-    agg = harness.Proc(
-        "aggregate-embed",
-        [harness.LLMTAP_BIN, "aggregate", "--prometheus", "http://127.0.0.1:1", "--listen", f"127.0.0.1:{port}",
-         "--embedding-model", model, "--prompt-samples-token", TOKEN, "--evaluate-every", "1h"],
-        tmp_path / "aggregate.log",
-    )
+    agg, base = start_aggregator(tmp_path, model)
     try:
-        agg.wait_for_log(r"llmtap aggregate listening on", timeout=120)
-        base = f"http://127.0.0.1:{port}"
         url = f"{base}/v1/prompt-samples"
         assert post(url, ndjson(reference[:2]), token=None)[0] == 401
         assert post(url, '{"prompt": 1}\n')[0] == 400

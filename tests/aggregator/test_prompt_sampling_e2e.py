@@ -11,25 +11,16 @@ import json
 import yaml
 
 import harness
-from test_prompt_embedding import MODEL_DIR, TOKEN, coding, metrics, wait_embedded
+from test_prompt_embedding import MODEL_DIR, TOKEN, coding, metrics, start_aggregator, wait_embedded
 
 
 def test_envoy_samples_reach_the_aggregator_and_are_embedded(artifacts, tmp_path):
-    model_dir = MODEL_DIR
-    assert (model_dir / "model.safetensors").exists(), f"no embedding model at {model_dir}: `make embedding-model`"
-    port = harness.free_port()
-    agg = harness.Proc(
-        "aggregate-e2e",
-        [harness.LLMTAP_BIN, "aggregate", "--prometheus", "http://127.0.0.1:1", "--listen", f"127.0.0.1:{port}",
-         "--embedding-model", model_dir, "--prompt-samples-token", TOKEN, "--evaluate-every", "1h"],
-        tmp_path / "aggregate.log",
-    )
+    assert (MODEL_DIR / "model.safetensors").exists(), f"no embedding model at {MODEL_DIR}: `make embedding-model`"
     (tmp_path / "mock").mkdir()
     mock = harness.Mock(tmp_path / "mock", replay_dir=harness.CORPUS)
-    envoy = None
+    agg, envoy = None, None
     try:
-        agg.wait_for_log(r"llmtap aggregate listening on", timeout=120)
-        base = f"http://127.0.0.1:{port}"
+        agg, base = start_aggregator(tmp_path, MODEL_DIR)
         config = tmp_path / "plugin-config.json"
         config.write_text(json.dumps({"prompt_sampling": {"rate": 1.0, "token": TOKEN, "flush_interval_ms": 100}}))
         listen, admin = harness.free_port(), harness.free_port()
@@ -60,4 +51,5 @@ def test_envoy_samples_reach_the_aggregator_and_are_embedded(artifacts, tmp_path
         if envoy:
             envoy.stop()
         mock.stop()
-        agg.stop()
+        if agg:
+            agg.stop()
