@@ -166,16 +166,20 @@ HELDOUT = {
 }
 
 
-# Batches 2 to 5 were written by writers who never saw the detector (see their docstrings).
-# Batches 2 to 4 were each scored as held-out, then analysed: they are tuning now. Batch 5 is
-# held-out.
+# Batches 2 to 8 were written by writers who never saw the detector (see their docstrings).
+# Batches 2 to 6 were each scored as held-out, then analysed: they are tuning now. Batches 7
+# and 8 (2026-12-05) are held-out.
 from blind_batch2 import BATCH2  # noqa: E402
 from blind_batch3 import BATCH3  # noqa: E402
 from blind_batch4 import BATCH4  # noqa: E402
 from blind_batch5 import HELDOUT_BATCH5  # noqa: E402
+from blind_batch6 import HELDOUT_BATCH6  # noqa: E402
+from blind_batch7 import HELDOUT_BATCH7  # noqa: E402
+from blind_batch8 import HELDOUT_BATCH8  # noqa: E402
 
 for _target, _batch in (
-    (TUNING, BATCH2), (TUNING, BATCH3), (TUNING, BATCH4), (HELDOUT, HELDOUT_BATCH5),
+    (TUNING, BATCH2), (TUNING, BATCH3), (TUNING, BATCH4), (TUNING, HELDOUT_BATCH5),
+    (TUNING, HELDOUT_BATCH6), (HELDOUT, HELDOUT_BATCH7), (HELDOUT, HELDOUT_BATCH8),
 ):
     for _language, _kinds in _batch.items():
         for _kind, _texts in _kinds.items():

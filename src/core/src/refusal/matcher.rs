@@ -262,6 +262,7 @@ impl RefusalMatcher {
             verdict_end: 0,
             pivot_start: 0,
             sentence_ends: 0,
+            sentences_before: 0,
             flags: if self.automaton.is_some() { 0 } else { DONE },
             pending_len: 0,
             pending: [Candidate::default(); PENDING_CAP],
@@ -311,6 +312,18 @@ const DONE: u8 = 4;
 const STATED: u8 = 8;
 /// A line break moves the anchor to the next word.
 const BREAK: u8 = 16;
+/// Text since the last sentence end: a run of terminators (`.\n\n`, `?!`, `...`) ends one
+/// sentence, not several, so a refusal followed by a paragraph break still reaches the turn
+/// to help that opens the next paragraph.
+const TEXT_SINCE_END: u8 = 32;
+/// The refusal came after [`CONTENT_FIRST_SENTENCES`] sentences of answer.
+const CONTENT_FIRST: u8 = 64;
+
+/// Sentences of answer before a refusal that make it partial: the answer helped first ("A
+/// pin tumbler lock works like this: …. … I won't explain how to open your neighbour's
+/// door."). One sentence of sympathy or context before a refusal ("It sounds like a hard
+/// time. Even so, I can't…") leaves it full.
+const CONTENT_FIRST_SENTENCES: u8 = 2;
 
 /// A confirmed refusal is settled (full or partial) at the end of the sentence after the one
 /// that holds it: a turn to help follows at once ("…, but here's…", "…. However, I can…").
@@ -359,6 +372,9 @@ pub struct RefusalScan {
     pivot_start: u32,
     /// Sentence ends since the first pending candidate was found.
     sentence_ends: u8,
+    /// Sentence ends before any candidate was found (saturating): an answer that helps for
+    /// [`CONTENT_FIRST_SENTENCES`] sentences and then declines is a partial refusal.
+    sentences_before: u8,
     flags: u8,
     pending_len: u8,
     pending: [Candidate; PENDING_CAP],
@@ -388,8 +404,15 @@ impl RefusalScan {
             if c == '\n' && self.chars <= ANCHOR_MOVE_CHARS {
                 self.flags |= BREAK;
             }
-            if is_sentence_end(c) && (self.verdict.is_some() || self.pending_len > 0) {
-                self.sentence_ends = self.sentence_ends.saturating_add(1);
+            if is_sentence_end(c) {
+                if self.flags & TEXT_SINCE_END != 0 {
+                    if self.verdict.is_some() || self.pending_len > 0 {
+                        self.sentence_ends = self.sentence_ends.saturating_add(1);
+                    } else {
+                        self.sentences_before = self.sentences_before.saturating_add(1);
+                    }
+                }
+                self.flags &= !TEXT_SINCE_END;
             }
             match classify(c) {
                 Class::Drop => {}
@@ -399,6 +422,9 @@ impl RefusalScan {
                     }
                 }
                 Class::Text(t) => {
+                    if !is_sentence_end(t) {
+                        self.flags |= TEXT_SINCE_END;
+                    }
                     if self.flags & STARTED == 0 {
                         if is_leading_marker(t) {
                             continue;
@@ -409,6 +435,7 @@ impl RefusalScan {
                         self.flags &= !BREAK;
                         if self.flags & STARTED != 0 {
                             self.anchor = self.pos;
+                            self.sentences_before = 0;
                             self.flags |= IN_SPACE;
                         }
                     }
@@ -421,6 +448,14 @@ impl RefusalScan {
             }
             if is_clause_break(c) {
                 self.clause_start = self.pos;
+            }
+            if is_colon(c)
+                && (self.verdict.is_some() || self.pending_len > 0)
+                && self.sentence_ends >= 1
+                && self.sentence_ends < SENTENCES_AFTER_MATCH
+                && self.chars <= matcher.window_chars
+            {
+                self.pivot_start = self.pos.saturating_add(1);
             }
             self.settle_if_sentences_passed(matcher);
             if self.flags & DONE != 0 {
@@ -449,7 +484,9 @@ impl RefusalScan {
     /// scan is done (window closed, or [`finish`](Self::finish)).
     pub fn verdict(&self) -> Option<PhraseMatch> {
         let mut verdict = self.verdict?;
-        if self.pivot_start > self.verdict_end {
+        if self.flags & CONTENT_FIRST != 0 && self.flags & STATED != 0 {
+            verdict.kind = RefusalKind::Partial;
+        } else if self.pivot_start > self.verdict_end {
             if self.flags & STATED == 0 {
                 return None;
             }
@@ -610,6 +647,9 @@ impl RefusalScan {
                 kind: RefusalKind::Full,
             });
             self.verdict_end = candidate.end;
+            if self.sentences_before >= CONTENT_FIRST_SENTENCES {
+                self.flags |= CONTENT_FIRST;
+            }
         }
         let n = self.pending_len as usize;
         self.pending.copy_within(1..n.max(1), 0);
@@ -645,6 +685,13 @@ impl RefusalScan {
 #[inline]
 fn is_clause_break(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | ';' | ':' | '、' | '，' | '；' | '：' | '،' | '؛')
+}
+
+/// Introduces what follows (`:` and its full-width form): after a refusal, the answer goes
+/// on to deliver something ("…, but here are legal options: …").
+#[inline]
+fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '：')
 }
 
 /// Ends a sentence: `. ! ?`, a line break, and the full stops of CJK, Hindi and Arabic.
