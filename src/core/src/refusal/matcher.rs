@@ -263,6 +263,8 @@ impl RefusalMatcher {
             pivot_start: 0,
             sentence_ends: 0,
             sentences_before: 0,
+            colon_before: 0,
+
             flags: if self.automaton.is_some() { 0 } else { DONE },
             pending_len: 0,
             pending: [Candidate::default(); PENDING_CAP],
@@ -318,6 +320,8 @@ const BREAK: u8 = 16;
 const TEXT_SINCE_END: u8 = 32;
 /// The refusal came after [`CONTENT_FIRST_SENTENCES`] sentences of answer.
 const CONTENT_FIRST: u8 = 64;
+/// The last character that was not white space was a colon.
+const COLON_LAST: u8 = 128;
 
 /// Sentences of answer before a refusal that make it partial: the answer helped first ("A
 /// pin tumbler lock works like this: …. … I won't explain how to open your neighbour's
@@ -375,6 +379,11 @@ pub struct RefusalScan {
     /// Sentence ends before any candidate was found (saturating): an answer that helps for
     /// [`CONTENT_FIRST_SENTENCES`] sentences and then declines is a partial refusal.
     sentences_before: u8,
+    /// Before any candidate: 0 no colon yet, 1 a colon, 2 text after it, 3 a sentence after
+    /// a colon ended ("To protect your own network: change…, enable…. As for your
+    /// neighbour's…"): the answer delivered something before it declined.
+    colon_before: u8,
+
     flags: u8,
     pending_len: u8,
     pending: [Candidate; PENDING_CAP],
@@ -404,12 +413,24 @@ impl RefusalScan {
             if c == '\n' && self.chars <= ANCHOR_MOVE_CHARS {
                 self.flags |= BREAK;
             }
+            if c == '\n'
+                && self.flags & COLON_LAST != 0
+                && (self.verdict.is_some() || self.pending_len > 0)
+                && self.sentence_ends < SENTENCES_AFTER_MATCH
+            {
+                // "…, but this works:\n1. …": a colon that ends its line introduces a list or
+                // a block, something delivered.
+                self.pivot_start = self.pos.saturating_add(1);
+            }
             if is_sentence_end(c) {
                 if self.flags & TEXT_SINCE_END != 0 {
                     if self.verdict.is_some() || self.pending_len > 0 {
                         self.sentence_ends = self.sentence_ends.saturating_add(1);
                     } else {
                         self.sentences_before = self.sentences_before.saturating_add(1);
+                        if self.colon_before == 2 {
+                            self.colon_before = 3;
+                        }
                     }
                 }
                 self.flags &= !TEXT_SINCE_END;
@@ -425,6 +446,18 @@ impl RefusalScan {
                     if !is_sentence_end(t) {
                         self.flags |= TEXT_SINCE_END;
                     }
+                    if is_colon(t) {
+                        self.flags |= COLON_LAST;
+                    } else {
+                        self.flags &= !COLON_LAST;
+                    }
+                    if self.verdict.is_none() && self.pending_len == 0 && self.colon_before < 3 {
+                        if is_colon(t) {
+                            self.colon_before = 1;
+                        } else if self.colon_before == 1 && !is_sentence_end(t) {
+                            self.colon_before = 2;
+                        }
+                    }
                     if self.flags & STARTED == 0 {
                         if is_leading_marker(t) {
                             continue;
@@ -434,8 +467,13 @@ impl RefusalScan {
                     if self.flags & BREAK != 0 {
                         self.flags &= !BREAK;
                         if self.flags & STARTED != 0 {
+                            if self.anchor == 0 {
+                                // The first early line break: what came before may be the
+                                // prompt a legacy completion echoes or continues, not answer.
+                                self.sentences_before = 0;
+                                self.colon_before = 0;
+                            }
                             self.anchor = self.pos;
-                            self.sentences_before = 0;
                             self.flags |= IN_SPACE;
                         }
                     }
@@ -455,6 +493,9 @@ impl RefusalScan {
                 && self.sentence_ends < SENTENCES_AFTER_MATCH
                 && self.chars <= matcher.window_chars
             {
+                // "…nicht. Wenn du … hast, helfen einfache Dinge: …": the sentence after the
+                // refusal introduces something (the refusal's own sentence may give its reason
+                // after a colon).
                 self.pivot_start = self.pos.saturating_add(1);
             }
             self.settle_if_sentences_passed(matcher);
@@ -620,11 +661,16 @@ impl RefusalScan {
             .map(|h| h.start)
     }
 
+    /// Drops the pending candidates an exclusion at `start..end` vetoes: those it overlaps, and
+    /// those in its clause ("Leider kann ich den Fehler bei mir *nicht nachstellen*, aber…":
+    /// the clause states a literal inability, not a refusal).
     fn veto_pending(&mut self, start: u32, end: u32) {
         let mut kept = 0;
         for i in 0..self.pending_len as usize {
             let c = self.pending[i];
-            if !(c.start < end && start < c.end) {
+            let overlaps = c.start < end && start < c.end;
+            let same_clause = c.start >= self.clause_start && c.end <= start;
+            if !(overlaps || same_clause) {
                 self.pending[kept] = c;
                 kept += 1;
             }
@@ -647,7 +693,7 @@ impl RefusalScan {
                 kind: RefusalKind::Full,
             });
             self.verdict_end = candidate.end;
-            if self.sentences_before >= CONTENT_FIRST_SENTENCES {
+            if self.sentences_before >= CONTENT_FIRST_SENTENCES || self.colon_before == 3 {
                 self.flags |= CONTENT_FIRST;
             }
         }
@@ -687,8 +733,8 @@ fn is_clause_break(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | ';' | ':' | '、' | '，' | '；' | '：' | '،' | '؛')
 }
 
-/// Introduces what follows (`:` and its full-width form): after a refusal, the answer goes
-/// on to deliver something ("…, but here are legal options: …").
+/// Introduces what follows (`:` and its full-width form): at the end of a line after a
+/// refusal, the answer goes on to deliver a list or a block ("…, but this works:\n1. …").
 #[inline]
 fn is_colon(c: char) -> bool {
     matches!(c, ':' | '：')
