@@ -184,7 +184,7 @@ from blind_batch11 import HELDOUT_BATCH11  # noqa: E402
 for _target, _batch in (
     (TUNING, BATCH2), (TUNING, BATCH3), (TUNING, BATCH4), (TUNING, HELDOUT_BATCH5),
     (TUNING, HELDOUT_BATCH6), (TUNING, HELDOUT_BATCH7), (TUNING, HELDOUT_BATCH8),
-    (TUNING, HELDOUT_BATCH9), (TUNING, HELDOUT_BATCH10), (HELDOUT, HELDOUT_BATCH11),
+    (TUNING, HELDOUT_BATCH9), (TUNING, HELDOUT_BATCH10), (TUNING, HELDOUT_BATCH11),
 ):
     for _language, _kinds in _batch.items():
         for _kind, _texts in _kinds.items():

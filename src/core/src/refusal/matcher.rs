@@ -264,6 +264,9 @@ impl RefusalMatcher {
             sentence_ends: 0,
             sentences_before: 0,
             colon_before: 0,
+            colon_pivot: 0,
+            digit_run: 0,
+            number_in_next: false,
 
             flags: if self.automaton.is_some() { 0 } else { DONE },
             pending_len: 0,
@@ -383,6 +386,15 @@ pub struct RefusalScan {
     /// a colon ended ("To protect your own network: change…, enable…. As for your
     /// neighbour's…"): the answer delivered something before it declined.
     colon_before: u8,
+    /// Where a colon in the sentence after the refusal would make it partial (0 = none); it
+    /// does unless that sentence holds a number of three or more digits, a hotline's
+    /// ("…call the TelefonSeelsorge: 0800 111 0 111, free and around the clock"): a referral,
+    /// not something delivered.
+    colon_pivot: u32,
+    /// Consecutive digits just read (saturating).
+    digit_run: u8,
+    /// The sentence after the refusal holds a run of three or more digits.
+    number_in_next: bool,
 
     flags: u8,
     pending_len: u8,
@@ -487,16 +499,20 @@ impl RefusalScan {
             if is_clause_break(c) {
                 self.clause_start = self.pos;
             }
-            if is_colon(c)
-                && (self.verdict.is_some() || self.pending_len > 0)
-                && self.sentence_ends >= 1
-                && self.sentence_ends < SENTENCES_AFTER_MATCH
-                && self.chars <= matcher.window_chars
-            {
-                // "…nicht. Wenn du … hast, helfen einfache Dinge: …": the sentence after the
-                // refusal introduces something (the refusal's own sentence may give its reason
-                // after a colon).
-                self.pivot_start = self.pos.saturating_add(1);
+            self.digit_run = if c.is_ascii_digit() {
+                self.digit_run.saturating_add(1)
+            } else if c == ' ' && self.digit_run > 0 {
+                self.digit_run // "0800 111 0 111" is one number
+            } else {
+                0
+            };
+            if (self.verdict.is_some() || self.pending_len > 0) && self.sentence_ends == 1 {
+                if self.digit_run >= 3 {
+                    self.number_in_next = true;
+                }
+                if is_colon(c) && self.chars <= matcher.window_chars && self.colon_pivot == 0 {
+                    self.colon_pivot = self.pos.saturating_add(1);
+                }
             }
             self.settle_if_sentences_passed(matcher);
             if self.flags & DONE != 0 {
@@ -525,9 +541,14 @@ impl RefusalScan {
     /// scan is done (window closed, or [`finish`](Self::finish)).
     pub fn verdict(&self) -> Option<PhraseMatch> {
         let mut verdict = self.verdict?;
+        let pivot_start = if self.number_in_next {
+            self.pivot_start
+        } else {
+            self.pivot_start.max(self.colon_pivot)
+        };
         if self.flags & CONTENT_FIRST != 0 && self.flags & STATED != 0 {
             verdict.kind = RefusalKind::Partial;
-        } else if self.pivot_start > self.verdict_end {
+        } else if pivot_start > self.verdict_end {
             if self.flags & STATED == 0 {
                 return None;
             }

