@@ -6,7 +6,8 @@
 //
 // runs STREAMS OpenAI chat streams of EVENTS one-token chunks (one `proxy_on_response_body` per
 // chunk, as at a model's token cadence), with the plugin configuration CONFIG (JSON, default
-// `{}`), and prints JSON: the host calls the module made, by
+// `{}`), and prints JSON: the module's linear memory in 64 KiB pages (instantiated, configured,
+// after the streams), the host calls the module made, by
 // name, per chunk and per stream (the proxy-wasm imports and the WASI clock; the callback into
 // `proxy_on_memory_allocate` that each body copy makes is counted too), and the module's size.
 // Run it under `valgrind --tool=callgrind` twice with different EVENTS: the difference of the
@@ -107,10 +108,15 @@ const wasi = new Proxy({
 
 instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env, wasi_snapshot_preview1: wasi });
 const x = instance.exports;
+// The module's linear memory in 64 KiB wasm pages: as instantiated, after the VM's start and
+// configuration, and after the streams (a linear memory never shrinks).
+const pages = () => x.memory.buffer.byteLength / 65536;
+const memoryPages = { instantiated: pages() };
 x._initialize();
 x.proxy_on_context_create(1, 0);
 x.proxy_on_vm_start(1, 0);
 if (!x.proxy_on_configure(1, state.config.length)) throw new Error("on_configure refused");
+memoryPages.configured = pages();
 
 const event = (i) => enc.encode(`data: {"id":"chatcmpl-bench","object":"chat.completion.chunk","model":"bench-model","choices":[{"index":0,"delta":{"content":" w${i % 10}"},"finish_reason":null}]}\n\n`);
 const first = enc.encode('data: {"id":"chatcmpl-bench","object":"chat.completion.chunk","model":"bench-model","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}\n\n');
@@ -150,9 +156,10 @@ for (let s = 0; s < STREAMS; s++) {
   x.proxy_on_delete(id);
   if (s === STREAMS - 1) Object.assign(perStream, diff(streamStart, snapshot()));
 }
+memoryPages.after_streams = pages();
 const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
 console.log(JSON.stringify({
   module: modulePath, module_bytes: bytes.length, streams: STREAMS, events_per_stream: EVENTS,
   host_calls_per_chunk: sum(perChunk), per_chunk: perChunk,
-  host_calls_per_stream: sum(perStream), per_stream: perStream,
+  host_calls_per_stream: sum(perStream), per_stream: perStream, memory_pages: memoryPages,
 }));

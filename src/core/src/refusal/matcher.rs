@@ -29,6 +29,7 @@ use super::phrases::{default_phrases, Language, PhraseKind};
 use super::{RefusalConfig, RefusalConfigError};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::nfa::noncontiguous;
 use aho_corasick::{Anchored, MatchKind};
 
 /// Candidates waiting for exclusion confirmation at once. More would need several refusal
@@ -220,6 +221,10 @@ impl RefusalMatcher {
                 }
             }
         }
+        // The deduplication keys are a second copy of every pattern: free them before the
+        // automaton's build, whose peak sets how far this VM's linear memory grows for good
+        // (wasm memory never shrinks; the pages touched stay resident).
+        drop(seen);
         let max_exclusion_len = phrases
             .iter()
             .filter(|p| p.kind == PhraseKind::Exclusion)
@@ -230,11 +235,20 @@ impl RefusalMatcher {
             .iter()
             .any(|p| matches!(p.kind, PhraseKind::Anchored | PhraseKind::Anywhere));
         let (automaton, start) = if has_refusal_phrase {
-            let nfa = NFA::builder()
+            // Built in two steps so that the intermediate (noncontiguous) automaton keeps no
+            // dense transition rows: they only speed up its own failure-link computation and
+            // add to the build's peak; the contiguous automaton searched per stream is the same.
+            let nnfa = noncontiguous::NFA::builder()
                 .match_kind(MatchKind::Standard)
                 .prefilter(false)
+                .dense_depth(0)
                 .build(&patterns)
                 .map_err(|e| RefusalConfigError::Automaton(e.to_string()))?;
+            drop(patterns);
+            let nfa = NFA::builder()
+                .build_from_noncontiguous(&nnfa)
+                .map_err(|e| RefusalConfigError::Automaton(e.to_string()))?;
+            drop(nnfa);
             let start = nfa
                 .start_state(Anchored::No)
                 .map_err(|e| RefusalConfigError::Automaton(e.to_string()))?;
