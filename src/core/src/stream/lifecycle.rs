@@ -157,8 +157,7 @@ impl Stream {
         if switches.source_workload {
             self.labels.source_workload = Some(self.plugin.source_workload(host));
         }
-        self.m.refusal_scan = self.plugin.refusals().map(RefusalMatcher::scan);
-        self.plugin.log_refusal_failure(host);
+        self.m.refusal_scan = self.plugin.refusals.as_ref().map(RefusalMatcher::scan);
         self.m.answer_labels = self.plugin.answer_labels.scan(route.rule);
         self.rewrite_request = self.plugin.config.inject_include_usage
             && matches!(
@@ -410,10 +409,7 @@ impl Stream {
             let raw = price_model(&self.m, self.request_info.model.as_deref());
             self.labels.response_model = Some(self.plugin.bounded(m::LABEL_REQUEST_MODEL, raw));
         }
-        let phrase = match (
-            self.m.refusal_scan.as_mut(),
-            self.plugin.compiled_refusals(),
-        ) {
+        let phrase = match (self.m.refusal_scan.as_mut(), self.plugin.refusals.as_ref()) {
             (Some(scan), Some(matcher)) => scan.finish(matcher),
             _ => None,
         };

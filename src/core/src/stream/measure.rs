@@ -130,7 +130,7 @@ impl EventSink<'_> {
     pub(super) fn on_event(&mut self, event: BodyEvent<'_>) {
         // The decoder may transform the payload into the scratch buffer; the facts borrow it.
         let mut scratch = std::mem::take(self.scratch);
-        let refusals = self.plugin.compiled_refusals();
+        let refusals = self.plugin.refusals.as_ref();
         let plugin = self.plugin;
         let encoding = self.m.encoding;
         let (scan, text, counter, answer_labels) = (

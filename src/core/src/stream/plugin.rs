@@ -1,7 +1,6 @@
 //! The VM-wide plugin state shared by every stream: the validated configuration, the metric
 //! id cache, the provider labels, the refusal phrases and the tokenizers. Built once in
-//! `on_configure`; the refusal phrases and the tokenizers are compiled by the first stream
-//! that needs them.
+//! `on_configure`.
 
 use crate::answer_label::VmAnswerLabels;
 use crate::config::Config;
@@ -12,7 +11,7 @@ use crate::prompt_sample::{PromptSampler, Settled};
 use crate::refusal::RefusalMatcher;
 use crate::request::route::RouteMatch;
 use crate::tokenize::{self, Encoding, Tokenizer};
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Everything shared by the streams of one VM: the validated configuration, the metric
@@ -29,11 +28,8 @@ pub struct Plugin {
     source_workload: RefCell<Option<String>>,
     /// `llm_requests_in_flight` ids (awaiting, streaming), resolved once.
     in_flight: Cell<Option<(Option<u32>, Option<u32>)>>,
-    /// Compiled refusal phrases, built by the first stream ([`Plugin::refusals`]); the inner
-    /// `None` when phrase detection is off or the phrases could not be compiled.
-    refusals: OnceCell<Option<RefusalMatcher>>,
-    /// Why the phrases could not be compiled, until [`Plugin::log_refusal_failure`] logs it.
-    refusal_error: RefCell<Option<String>>,
+    /// Compiled refusal phrases (`None` when phrase detection is off).
+    pub(super) refusals: Option<RefusalMatcher>,
     /// Tokenizers per encoding ([`Encoding::ALL`] order), built on first use.
     tokenizers: RefCell<[TokenizerSlot; 2]>,
     /// Answer-label extractors and their per-VM value budget.
@@ -53,10 +49,17 @@ enum TokenizerSlot {
 }
 
 impl Plugin {
-    /// Builds the plugin from a configuration that [`Config::parse`] validated (the refusal
-    /// settings included); only the prompt sampler's redactor can still fail here. The
-    /// refusal phrases are compiled later, by the first stream ([`Plugin::refusals`]).
+    /// Builds the plugin, compiling the refusal phrases: the only step that can fail after
+    /// [`Config::parse`] validated the configuration.
     pub fn build(config: Config) -> Result<Rc<Plugin>, crate::config::ConfigError> {
+        let refusals = if config.refusals.enabled {
+            Some(
+                RefusalMatcher::new(&config.refusals)
+                    .map_err(crate::config::ConfigError::Refusals)?,
+            )
+        } else {
+            None
+        };
         let prompt_sampler = match &config.prompt_sampling {
             Some(c) => Some(PromptSampler::new(c.clone()).map_err(|e| {
                 crate::config::ConfigError::Json(format!("prompt_sampling: redactor: {e}"))
@@ -64,7 +67,7 @@ impl Plugin {
             None => None,
         };
         let preload = config.tokenizer.enabled && config.tokenizer.preload;
-        let plugin = Plugin::assemble(config, prompt_sampler);
+        let plugin = Plugin::assemble(config, refusals, prompt_sampler);
         if preload {
             for e in Encoding::ALL.into_iter().filter(|e| e.is_linked()) {
                 plugin.tokenizer(e);
@@ -109,63 +112,26 @@ impl Plugin {
         }
     }
 
-    /// [`Plugin::build`] for configurations known to be valid (defaults, tests); prompt
-    /// sampling stays off if its redactor cannot be built.
+    /// [`Plugin::build`] for configurations known to be valid (defaults, tests); phrase
+    /// detection stays off if the phrases cannot be compiled.
     pub fn new(config: Config) -> Rc<Plugin> {
+        let refusals = if config.refusals.enabled {
+            RefusalMatcher::new(&config.refusals).ok()
+        } else {
+            None
+        };
         let prompt_sampler = config
             .prompt_sampling
             .clone()
             .and_then(|c| PromptSampler::new(c).ok());
-        Plugin::assemble(config, prompt_sampler)
+        Plugin::assemble(config, refusals, prompt_sampler)
     }
 
-    /// The refusal phrase automaton, compiled on first use rather than in `on_configure`:
-    /// building it (the default lists, 1,441 patterns) grows the module's linear memory from
-    /// 19 to 48 pages of 64 KiB, about 1.6 MiB that stays resident for the VM's life (a wasm
-    /// memory never shrinks), and the VM on Envoy's main thread never serves a stream
-    /// (bench/FINDINGS-cadence.md §7). `None` when phrase detection is off or the phrases
-    /// could not be compiled (then logged once by [`Plugin::log_refusal_failure`]);
-    /// [`Config::parse`] has already rejected every invalid refusal setting, so only the
-    /// automaton's own limits are left to fail here.
-    pub(super) fn refusals(&self) -> Option<&RefusalMatcher> {
-        self.refusals
-            .get_or_init(|| {
-                if !self.config.refusals.enabled {
-                    return None;
-                }
-                RefusalMatcher::new(&self.config.refusals)
-                    .map_err(|e| {
-                        if let Ok(mut slot) = self.refusal_error.try_borrow_mut() {
-                            *slot = Some(e.to_string());
-                        }
-                    })
-                    .ok()
-            })
-            .as_ref()
-    }
-
-    /// The refusal automaton if a stream has already compiled it (per-chunk paths: a stream
-    /// holds a refusal scan only if [`Plugin::refusals`] gave it one).
-    pub(super) fn compiled_refusals(&self) -> Option<&RefusalMatcher> {
-        self.refusals.get().and_then(Option::as_ref)
-    }
-
-    /// Logs a refusal automaton build failure once.
-    pub(super) fn log_refusal_failure(&self, host: &dyn Host) {
-        let error = self
-            .refusal_error
-            .try_borrow_mut()
-            .ok()
-            .and_then(|mut slot| slot.take());
-        if let Some(error) = error {
-            host.log(
-                crate::host::LogLevel::Error,
-                &format!("{error}; refusal phrase detection is off"),
-            );
-        }
-    }
-
-    fn assemble(config: Config, prompt_sampler: Option<PromptSampler>) -> Rc<Plugin> {
+    fn assemble(
+        config: Config,
+        refusals: Option<RefusalMatcher>,
+        prompt_sampler: Option<PromptSampler>,
+    ) -> Rc<Plugin> {
         let sanitize = |raw: &str| {
             let mut out = String::new();
             m::sanitize_label_value(raw.as_bytes(), &mut out);
@@ -184,8 +150,7 @@ impl Plugin {
             route_providers,
             source_workload: RefCell::new(None),
             in_flight: Cell::new(None),
-            refusals: OnceCell::new(),
-            refusal_error: RefCell::new(None),
+            refusals,
             tokenizers: RefCell::new([TokenizerSlot::Unbuilt, TokenizerSlot::Unbuilt]),
             answer_labels: VmAnswerLabels::new(&config),
             prompt_sampler,

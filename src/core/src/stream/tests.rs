@@ -562,34 +562,6 @@ fn refusals_come_from_structured_signals_first_then_phrases() {
 }
 
 #[test]
-fn refusal_phrases_are_compiled_by_the_first_stream_not_by_configure() {
-    // Envoy's main-thread VM is configured but never serves a stream: it must not pay the
-    // automaton's build (bench/FINDINGS-cadence.md §7).
-    let plugin = Plugin::build(Config::parse(b"{}").unwrap()).unwrap();
-    assert!(plugin.compiled_refusals().is_none());
-    let host = RecordingHost::default();
-    let phrase = content("I'm sorry, but I can't help with that request.");
-    let s = run_stream(
-        &host,
-        &plugin,
-        br#"{"model":"m"}"#,
-        &[phrase.as_bytes(), USAGE_AND_DONE.as_bytes()],
-    );
-    assert!(plugin.compiled_refusals().is_some());
-    assert_eq!(s.summary().unwrap().refusal_source, Some("phrase"));
-
-    let off = Plugin::build(Config::parse(br#"{"refusals":{"enabled":false}}"#).unwrap()).unwrap();
-    let s = run_stream(
-        &host,
-        &off,
-        br#"{"model":"m"}"#,
-        &[phrase.as_bytes(), USAGE_AND_DONE.as_bytes()],
-    );
-    assert!(off.compiled_refusals().is_none());
-    assert_eq!(s.summary().unwrap().refusal_source, None);
-}
-
-#[test]
 fn a_refusal_split_across_events_is_still_found() {
     let plugin = Plugin::new(Config::default());
     let host = RecordingHost::default();
