@@ -166,10 +166,10 @@ HELDOUT = {
 }
 
 
-# Batches 2 to 11 were written by writers who never saw the detector (see their docstrings).
-# Batches 2 to 8 were each scored as held-out, then analysed: they are tuning now. Batches 9
-# and 10 were written for tuning (twelve full refusals per language, worded as differently as
-# the writer could). Batch 11 (2026-12-05) is held-out.
+# Batches 2 to 12 were written by writers who never saw the detector (see their docstrings).
+# Batches 2 to 8 and 11 were each scored as held-out, then analysed: they are tuning now.
+# Batches 9 and 10 were written for tuning (twelve full refusals per language, worded as
+# differently as the writer could). Batch 12 (2026-12-05) is held-out.
 from blind_batch2 import BATCH2  # noqa: E402
 from blind_batch3 import BATCH3  # noqa: E402
 from blind_batch4 import BATCH4  # noqa: E402
@@ -180,11 +180,13 @@ from blind_batch8 import HELDOUT_BATCH8  # noqa: E402
 from blind_batch9 import HELDOUT_BATCH9  # noqa: E402
 from blind_batch10 import HELDOUT_BATCH10  # noqa: E402
 from blind_batch11 import HELDOUT_BATCH11  # noqa: E402
+from blind_batch12 import HELDOUT_BATCH12  # noqa: E402
 
 for _target, _batch in (
     (TUNING, BATCH2), (TUNING, BATCH3), (TUNING, BATCH4), (TUNING, HELDOUT_BATCH5),
     (TUNING, HELDOUT_BATCH6), (TUNING, HELDOUT_BATCH7), (TUNING, HELDOUT_BATCH8),
     (TUNING, HELDOUT_BATCH9), (TUNING, HELDOUT_BATCH10), (TUNING, HELDOUT_BATCH11),
+    (HELDOUT, HELDOUT_BATCH12),
 ):
     for _language, _kinds in _batch.items():
         for _kind, _texts in _kinds.items():
