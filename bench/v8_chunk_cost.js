@@ -128,40 +128,50 @@ const perChunk = {};
 const perStream = {};
 const snapshot = () => ({ ...calls });
 const diff = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, (b[k] || 0) - (a[k] || 0)]).filter(([, v]) => v));
+// One stream through the module: `phase(name, fn)` runs each callback group, so that the
+// same driving code can count host calls or time the phases.
+function runStream(id, phase) {
+  phase("1 create + request headers", () => {
+    x.proxy_on_context_create(id, 1);
+    state.reqHeaders = [[":path", "/v1/chat/completions"], [":method", "POST"], ["content-type", "application/json"]];
+    x.proxy_on_request_headers(id, state.reqHeaders.length, false);
+  });
+  state.reqBody = enc.encode('{"model":"bench-model","stream":true,"messages":[{"role":"user","content":"Say something."}]}');
+  phase("2 request body", () => x.proxy_on_request_body(id, state.reqBody.length, true));
+  state.respHeaders = [[":status", "200"], ["content-type", "text/event-stream"]];
+  phase("3 response headers", () => x.proxy_on_response_headers(id, state.respHeaders.length, false));
+  state.respBody = first;
+  phase("4 first body chunk", () => x.proxy_on_response_body(id, first.length, false));
+  for (let i = 0; i < EVENTS; i++) {
+    state.respBody = events[i % 10];
+    phase(i === EVENTS - 1 ? "5 content chunk (each), last" : "5 content chunk (each)",
+      () => x.proxy_on_response_body(id, state.respBody.length, false));
+  }
+  state.respBody = last;
+  phase("6 last chunk, end, log, delete", () => {
+    x.proxy_on_response_body(id, last.length, false);
+    state.respBody = new Uint8Array();
+    x.proxy_on_response_body(id, 0, true);
+    x.proxy_on_log(id);
+    x.proxy_on_done(id);
+    x.proxy_on_delete(id);
+  });
+}
+
 // `PHASE_TIMES=1`: instead of counting host calls, time each phase of a stream in this V8 (hot:
 // the same few streams over and over, caches warm) and print microseconds per phase, per chunk
 // for the content chunks. Compare with Envoy's per-chunk figures in bench/RESULTS.md to see how
 // much of a cold chunk's cost is cache and TLB misses rather than work (bench/FINDINGS-cadence.md §8).
 if (process.env.PHASE_TIMES) {
   const T = {};
-  const tick = (k, f) => { const t0 = process.hrtime.bigint(); f(); T[k] = (T[k] || 0n) + (process.hrtime.bigint() - t0); };
   const WARM = 500;
   for (let s = 0; s < STREAMS + WARM; s++) {
     if (s === WARM) for (const k of Object.keys(T)) T[k] = 0n;
-    const id = nextId++;
-    tick("1 create + request headers", () => {
-      x.proxy_on_context_create(id, 1);
-      state.reqHeaders = [[":path", "/v1/chat/completions"], [":method", "POST"], ["content-type", "application/json"]];
-      x.proxy_on_request_headers(id, state.reqHeaders.length, false);
-    });
-    state.reqBody = enc.encode('{"model":"bench-model","stream":true,"messages":[{"role":"user","content":"Say something."}]}');
-    tick("2 request body", () => x.proxy_on_request_body(id, state.reqBody.length, true));
-    state.respHeaders = [[":status", "200"], ["content-type", "text/event-stream"]];
-    tick("3 response headers", () => x.proxy_on_response_headers(id, state.respHeaders.length, false));
-    state.respBody = first;
-    tick("4 first body chunk", () => x.proxy_on_response_body(id, first.length, false));
-    for (let i = 0; i < EVENTS; i++) {
-      state.respBody = events[i % 10];
-      tick("5 content chunk (each)", () => x.proxy_on_response_body(id, state.respBody.length, false));
-    }
-    state.respBody = last;
-    tick("6 last chunk, end, log, delete", () => {
-      x.proxy_on_response_body(id, last.length, false);
-      state.respBody = new Uint8Array();
-      x.proxy_on_response_body(id, 0, true);
-      x.proxy_on_log(id);
-      x.proxy_on_done(id);
-      x.proxy_on_delete(id);
+    runStream(nextId++, (name, f) => {
+      const key = name.replace(", last", "");
+      const t0 = process.hrtime.bigint();
+      f();
+      T[key] = (T[key] || 0n) + (process.hrtime.bigint() - t0);
     });
   }
   const us = {};
@@ -169,35 +179,18 @@ if (process.env.PHASE_TIMES) {
   console.log(JSON.stringify({ module: modulePath, streams: STREAMS, events_per_stream: EVENTS, microseconds: us }));
   process.exit(0);
 }
+
 for (let s = 0; s < STREAMS; s++) {
-  const id = nextId++;
   counting = true;
   const streamStart = snapshot();
-  x.proxy_on_context_create(id, 1);
-  state.reqHeaders = [[":path", "/v1/chat/completions"], [":method", "POST"], ["content-type", "application/json"]];
-  x.proxy_on_request_headers(id, state.reqHeaders.length, false);
-  state.reqBody = enc.encode('{"model":"bench-model","stream":true,"messages":[{"role":"user","content":"Say something."}]}');
-  x.proxy_on_request_body(id, state.reqBody.length, true);
-  state.respHeaders = [[":status", "200"], ["content-type", "text/event-stream"]];
-  x.proxy_on_response_headers(id, state.respHeaders.length, false);
-  state.respBody = first;
-  x.proxy_on_response_body(id, first.length, false);
-  for (let i = 0; i < EVENTS; i++) {
-    state.respBody = events[i % 10];
-    const before = s === STREAMS - 1 && i === EVENTS - 1 ? snapshot() : null;
-    x.proxy_on_response_body(id, state.respBody.length, false);
+  const lastStream = s === STREAMS - 1;
+  runStream(nextId++, (name, f) => {
+    const before = lastStream && name.endsWith(", last") ? snapshot() : null;
+    f();
     if (before) Object.assign(perChunk, diff(before, snapshot()));
-  }
-  state.respBody = last;
-  x.proxy_on_response_body(id, last.length, false);
-  state.respBody = new Uint8Array();
-  x.proxy_on_response_body(id, 0, true);
-  x.proxy_on_log(id);
-  x.proxy_on_done(id);
-  x.proxy_on_delete(id);
-  if (s === STREAMS - 1) Object.assign(perStream, diff(streamStart, snapshot()));
+  });
+  if (lastStream) Object.assign(perStream, diff(streamStart, snapshot()));
 }
-memoryPages.after_streams = pages();
 const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
 console.log(JSON.stringify({
   module: modulePath, module_bytes: bytes.length, streams: STREAMS, events_per_stream: EVENTS,
