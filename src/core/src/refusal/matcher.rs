@@ -235,13 +235,15 @@ impl RefusalMatcher {
             .iter()
             .any(|p| matches!(p.kind, PhraseKind::Anchored | PhraseKind::Anywhere));
         let (automaton, start) = if has_refusal_phrase {
-            // Built in two steps so that the intermediate (noncontiguous) automaton keeps no
-            // dense transition rows: they only speed up its own failure-link computation and
-            // add to the build's peak; the contiguous automaton searched per stream is the same.
+            // Built in two steps so that the pattern list and the intermediate (noncontiguous)
+            // automaton are freed as soon as they are used: the build's peak sets how far this
+            // VM's linear memory grows for good. Its dense rows stay (the default depth):
+            // `dense_depth(0)` lowers the peak by another 160 KB but doubles the build time
+            // (4.1 → 8.8 ms natively with 1,846 phrases, `--example refusal_speed`), which every
+            // VM pays before Envoy is ready.
             let nnfa = noncontiguous::NFA::builder()
                 .match_kind(MatchKind::Standard)
                 .prefilter(false)
-                .dense_depth(0)
                 .build(&patterns)
                 .map_err(|e| RefusalConfigError::Automaton(e.to_string()))?;
             drop(patterns);
