@@ -414,6 +414,23 @@ fn fixed5(v: Option<f64>) -> String {
     v.map_or("-".to_owned(), |v| format!("{v:.5}"))
 }
 
+/// One `drift` line of the summary: the feature, the model, two named statistics, the sample
+/// sizes (reference/current) and the verdict.
+fn drift_line(
+    feature: &str,
+    model: &str,
+    statistics: [(&str, Option<f64>); 2],
+    (reference, current): (f64, f64),
+    verdict: &str,
+) -> String {
+    let [(a, av), (b, bv)] = statistics;
+    format!(
+        "drift  {feature:<17} model={model:<24} {a}={:<10} {b}={:<10} n={reference}/{current} → {verdict}\n",
+        fixed5(av),
+        fixed5(bv),
+    )
+}
+
 fn summary(report: &Report) -> String {
     let mut out = format!(
         "source {} — current {}..{}, reference {}..{}\n",
@@ -424,27 +441,23 @@ fn summary(report: &Report) -> String {
         report.windows.reference.end
     );
     for d in &report.analysis.drift {
-        out.push_str(&format!(
-            "drift  {:<17} model={:<24} psi={:<10} critical={:<10} n={}/{} → {}\n",
-            d.feature,
-            d.group.gen_ai_request_model,
-            fixed5(d.statistics.psi),
-            fixed5(d.statistics.critical_psi),
-            d.statistics.reference_samples,
-            d.statistics.current_samples,
-            d.verdict.name()
+        let stats = &d.statistics;
+        out.push_str(&drift_line(
+            &d.feature,
+            &d.group.gen_ai_request_model,
+            [("psi", stats.psi), ("critical", stats.critical_psi)],
+            (stats.reference_samples, stats.current_samples),
+            d.verdict.name(),
         ));
     }
     for d in &report.analysis.embedding_drift {
-        out.push_str(&format!(
-            "drift  {:<17} model={:<24} cos={:<10} T={:<10} n={}/{} → {}\n",
+        let stats = &d.statistics;
+        out.push_str(&drift_line(
             d.feature,
-            d.group.gen_ai_request_model,
-            fixed5(d.statistics.cosine_distance),
-            fixed5(d.statistics.statistic),
-            d.statistics.reference_samples,
-            d.statistics.current_samples,
-            d.verdict.name()
+            &d.group.gen_ai_request_model,
+            [("cos", stats.cosine_distance), ("T", stats.statistic)],
+            (stats.reference_samples, stats.current_samples),
+            d.verdict.name(),
         ));
     }
     for s in &report.analysis.spikes {

@@ -515,14 +515,16 @@ impl RefusalScan {
             if is_clause_break(c) {
                 self.clause_start = self.pos;
             }
-            self.digit_run = if c.is_ascii_digit() {
-                self.digit_run.saturating_add(1)
-            } else if c == ' ' && self.digit_run > 0 {
-                self.digit_run // "0800 111 0 111" is one number
-            } else {
-                0
-            };
             if (self.verdict.is_some() || self.pending_len > 0) && self.sentence_ends == 1 {
+                // Digits are counted only in the sentence after the refusal, the one place
+                // they matter.
+                self.digit_run = if c.is_ascii_digit() {
+                    self.digit_run.saturating_add(1)
+                } else if c == ' ' && self.digit_run > 0 {
+                    self.digit_run // "0800 111 0 111" is one number
+                } else {
+                    0
+                };
                 if self.digit_run >= 3 {
                     self.number_in_next = true;
                 }
