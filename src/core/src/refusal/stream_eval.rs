@@ -355,8 +355,8 @@ mod native_only {
         );
     }
 
-    /// The tuning set is scored, not required to be exact: blind batch 6 (moved to tuning on
-    /// 2026-12-05) still holds misses of kinds the rules do not cover (partial refusals that
+    /// The tuning set is scored, not required to be exact: blind batches 6–11 (moved to tuning on
+    /// 2026-12-05) still hold misses of kinds the rules do not cover (partial refusals that
     /// help first and decline after the 300-character window, partials whose help starts a
     /// new paragraph with no turn word, a Japanese turn in the third sentence, which XSTest's
     /// labels argue against). Every miss is listed in the committed RESULTS.md section, which
